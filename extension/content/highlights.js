@@ -1,0 +1,48 @@
+{
+  // Underlines for contenteditable composers via the CSS Custom Highlight API: ranges are painted
+  // by the browser, so rich editors (which revert foreign DOM) never see our markup.
+  const SEVERITIES = ["error", "warning", "info"];
+  const STYLE = `
+    ::highlight(rapport-error) { text-decoration: underline wavy #d93025; text-decoration-skip-ink: none; background-color: rgb(217 48 37 / 0.10); }
+    ::highlight(rapport-warning) { text-decoration: underline wavy #e37400; text-decoration-skip-ink: none; background-color: rgb(227 116 0 / 0.10); }
+    ::highlight(rapport-info) { text-decoration: underline dotted #1a73e8; text-decoration-skip-ink: none; }
+  `;
+  const styledRoots = new WeakSet();
+
+  // ::highlight() rules only apply within the tree whose styles define them: the page, or an open shadow root.
+  function ensureStyle(root) {
+    if (styledRoots.has(root)) return;
+    styledRoots.add(root);
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    (root instanceof ShadowRoot ? root : root.head ?? root.documentElement).append(style);
+  }
+
+  function registry(severity) {
+    const name = `rapport-${severity}`;
+    if (!CSS.highlights.has(name)) CSS.highlights.set(name, new Highlight());
+    return CSS.highlights.get(name);
+  }
+
+  Rapport.HighlightPainter = class {
+    constructor(element) {
+      this.element = element;
+      this.painted = []; // [severity, range]
+      ensureStyle(element.getRootNode());
+    }
+
+    paint(entries) {
+      this.clear();
+      for (const { severity, range } of entries) {
+        const kind = SEVERITIES.includes(severity) ? severity : "info";
+        registry(kind).add(range);
+        this.painted.push([kind, range]);
+      }
+    }
+
+    clear() {
+      for (const [kind, range] of this.painted) registry(kind).delete(range);
+      this.painted = [];
+    }
+  };
+}

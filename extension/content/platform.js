@@ -1,0 +1,29 @@
+{
+  // Hostname suffix -> the service's platform id. Mastodon also matches any host with a "mastodon" label.
+  const SITES = {
+    "x.com": "x",
+    "twitter.com": "x",
+    "linkedin.com": "linkedin",
+    "facebook.com": "facebook",
+    "instagram.com": "instagram",
+    "threads.net": "threads",
+    "threads.com": "threads",
+    "bsky.app": "bluesky",
+    // Large Mastodon instances whose names do not say so.
+    "mstdn.social": "mastodon",
+    "fosstodon.org": "mastodon",
+    "hachyderm.io": "mastodon",
+    "infosec.exchange": "mastodon",
+    "mas.to": "mastodon",
+    "techhub.social": "mastodon",
+    "chaos.social": "mastodon",
+  };
+
+  Rapport.platformFor = (hostname) => {
+    const host = hostname.toLowerCase();
+    for (const [domain, platform] of Object.entries(SITES)) {
+      if (host === domain || host.endsWith(`.${domain}`)) return platform;
+    }
+    return host.split(".").includes("mastodon") ? "mastodon" : "generic";
+  };
+}

@@ -1,0 +1,200 @@
+"""The `when` language of rules.yaml.
+
+Parsed and type-checked against the known features, negation pushed down to the leaves
+(durable-rules has no `$not`), then compiled to durable-rules' condition dicts. Python never
+decides whether a rule fires; after the engine has, `span_features` picks what to underline.
+"""
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .features import FeatureSpec, NearPair, Value
+
+OPERATORS = {"is": "eq", "is_not": "ne", "at_least": "ge", "at_most": "le", "more_than": "gt", "less_than": "lt"}
+_NEGATED = {"eq": "ne", "ne": "eq", "ge": "lt", "lt": "ge", "gt": "le", "le": "gt"}
+_DURABLE = {"ne": "$neq", "ge": "$gte", "gt": "$gt", "le": "$lte", "lt": "$lt"}
+_PYTHON: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq, "ne": operator.ne, "ge": operator.ge, "gt": operator.gt, "le": operator.le, "lt": operator.lt,
+}
+DEFAULT_NEAR_WORDS = 5
+MAX_NEAR_WORDS = 50
+# Bounds that keep every rules file inside what the engine survives (see docs/rules.md).
+MAX_LEAVES_PER_RULE = 24
+MAX_BRANCHES_PER_RULE = 16
+
+
+class ConditionError(ValueError):
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Leaf:
+    feature: str
+    op: str
+    value: Value
+    positive: bool = True  # False once negated: a negated test never points at text
+
+    def holds(self, values: Mapping[str, Value]) -> bool:
+        return _PYTHON[self.op](values[self.feature], self.value)
+
+    def negated(self) -> Leaf:
+        return Leaf(self.feature, _NEGATED[self.op], self.value, not self.positive)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    kind: str  # "all" or "any"
+    items: tuple[Condition, ...]
+
+    def negated(self) -> Group:
+        return Group("any" if self.kind == "all" else "all", tuple(item.negated() for item in self.items))
+
+
+Condition = Leaf | Group
+
+
+def to_durable(condition: Condition) -> dict[str, Any]:
+    if isinstance(condition, Leaf):
+        test = {condition.feature: condition.value}
+        return test if condition.op == "eq" else {_DURABLE[condition.op]: test}
+    if len(condition.items) == 1:
+        return to_durable(condition.items[0])
+    return {"$and" if condition.kind == "all" else "$or": [to_durable(item) for item in condition.items]}
+
+
+def branches(condition: Condition) -> int:
+    """How many `$or` branches the engine expands this into; each one that holds counts."""
+    if isinstance(condition, Leaf):
+        return 1
+    counts = [branches(item) for item in condition.items]
+    return math.prod(counts) if condition.kind == "all" else sum(counts)
+
+
+def leaves(condition: Condition) -> list[Leaf]:
+    if isinstance(condition, Leaf):
+        return [condition]
+    return [leaf for item in condition.items for leaf in leaves(item)]
+
+
+def span_features(condition: Condition, values: Mapping[str, Value]) -> list[str]:
+    """Features whose spans explain a fired rule: its positive tests that hold."""
+    return [leaf.feature for leaf in leaves(condition) if leaf.positive and leaf.holds(values)]
+
+
+class ConditionParser:
+    """Turns one rule's `when` mapping into a checked Condition."""
+
+    def __init__(self, features: Mapping[str, FeatureSpec], phrase_lists: set[str],
+                 allowed_names: Mapping[str, set[str]], near_pairs: dict[tuple[str, str, int], NearPair]) -> None:
+        self._features = features
+        self._phrase_lists = phrase_lists
+        self._allowed_names = allowed_names  # the values a "name" feature such as platform can take
+        self._near_pairs = near_pairs  # shared across rules, so each pair is measured once
+
+    def parse(self, node: Any, line: int | None) -> Condition:
+        condition = self._parse(node, line)
+        count = len(leaves(condition))
+        if count > MAX_LEAVES_PER_RULE:
+            raise ConditionError(f"has {count} tests; at most {MAX_LEAVES_PER_RULE} fit in one rule", line)
+        if branches(condition) > MAX_BRANCHES_PER_RULE:
+            raise ConditionError(
+                f"expands to {branches(condition)} alternatives (any x any); at most {MAX_BRANCHES_PER_RULE} fit "
+                "in one rule: split it into several rules", line)
+        return condition
+
+    def _parse(self, node: Any, line: int | None) -> Condition:
+        line = getattr(node, "line", line)
+        if not isinstance(node, Mapping) or not node:
+            raise ConditionError("a condition is a mapping such as {all: [...]}, {has: list} or {feature: value}", line)
+        for combinator in ("all", "any", "not"):
+            if combinator in node:
+                return self._combinator(combinator, node, line)
+        if "has" in node:
+            return self._has(node, line)
+        if "near" in node:
+            return self._near(node, line)
+        if len(node) != 1:
+            raise ConditionError(f"expected one feature test, got keys {sorted(node)}", line)
+        (feature, test), = node.items()
+        return self._compare(feature, test, line)
+
+    def _combinator(self, kind: str, node: Mapping[str, Any], line: int | None) -> Condition:
+        _only_keys(node, {kind}, line)
+        body = node[kind]
+        if kind == "not":
+            return self._parse(body, line).negated()
+        if not isinstance(body, list) or not body:
+            raise ConditionError(f"'{kind}' takes a non-empty list of conditions", line)
+        return Group(kind, tuple(self._parse(item, line) for item in body))
+
+    def _has(self, node: Mapping[str, Any], line: int | None) -> Leaf:
+        _only_keys(node, {"has", "at_least"}, line)
+        name = self._phrase_list(node["has"], line)
+        return Leaf(name, "ge", _whole(node.get("at_least", 1), "at_least", line, minimum=1))
+
+    def _near(self, node: Mapping[str, Any], line: int | None) -> Leaf:
+        _only_keys(node, {"near", "within"}, line)
+        pair = node["near"]
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ConditionError("'near' takes two phrase lists, e.g. near: [share_actions, rewards]", line)
+        first, second = (self._phrase_list(name, line) for name in pair)
+        within = _whole(node.get("within", DEFAULT_NEAR_WORDS), "within", line, minimum=1, maximum=MAX_NEAR_WORDS)
+        key = (first, second, within)
+        if key not in self._near_pairs:
+            self._near_pairs[key] = NearPair(f"near_{len(self._near_pairs)}", first, second, within)
+        return Leaf(self._near_pairs[key].key, "eq", True)
+
+    def _phrase_list(self, name: Any, line: int | None) -> str:
+        if not isinstance(name, str) or name not in self._phrase_lists:
+            raise ConditionError(f"unknown phrase list {name!r}; known: {_listing(self._phrase_lists)}", line)
+        return name
+
+    def _compare(self, feature: Any, test: Any, line: int | None) -> Leaf:
+        spec = self._features.get(feature) if isinstance(feature, str) else None
+        if spec is None:
+            raise ConditionError(f"unknown feature {feature!r}; known: {_listing(self._features)}", line)
+        if isinstance(test, Mapping):
+            if len(test) != 1 or next(iter(test)) not in OPERATORS:
+                raise ConditionError(f"'{feature}' takes one of {_listing(OPERATORS)}, e.g. {{at_least: 3}}", line)
+            (word, value), = test.items()
+            op = OPERATORS[word]
+        else:
+            op, value = "eq", test
+        self._check_value(feature, spec, op, value, line)
+        return Leaf(feature, op, value)
+
+    def _check_value(self, feature: str, spec: FeatureSpec, op: str, value: Any, line: int | None) -> None:
+        if spec.kind in ("flag", "name") and op not in ("eq", "ne"):
+            raise ConditionError(f"'{feature}' is a {spec.kind}: compare it with 'is' or 'is_not' only", line)
+        if spec.kind == "flag" and not isinstance(value, bool):
+            raise ConditionError(f"'{feature}' is true or false, got {value!r}", line)
+        if spec.kind == "name" and value not in self._allowed_names.get(feature, set()):
+            raise ConditionError(
+                f"'{feature}' is one of {_listing(self._allowed_names.get(feature, set()))}, got {value!r}", line)
+        if spec.kind == "count":
+            _whole(value, feature, line)
+        if spec.kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ConditionError(f"'{feature}' is compared with a number, got {value!r}", line)
+
+
+def _only_keys(node: Mapping[str, Any], allowed: set[str], line: int | None) -> None:
+    extra = set(node) - allowed
+    if extra:
+        raise ConditionError(f"unexpected {_listing(extra)} beside {_listing(allowed)}", line)
+
+
+def _whole(value: Any, name: str, line: int | None, minimum: int = 0, maximum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum or (maximum and value > maximum):
+        bound = f" from {minimum} to {maximum}" if maximum else f" of at least {minimum}"
+        raise ConditionError(f"'{name}' takes a whole number{bound}, got {value!r}", line)
+    return value
+
+
+def _listing(names: Any) -> str:
+    return ", ".join(sorted(str(name) for name in names))

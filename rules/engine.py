@@ -1,0 +1,133 @@
+"""durable-rules decides which rules fire.
+
+Each rule's condition is compiled to durable-rules' declarative JSON form; a draft's feature
+values are asserted as one fact per shard and the actions the engine starts are the rules
+that fired. The wrapper keeps the C core inside what it survives (see docs/rules.md):
+one process-wide lock, a fresh session per draft that is deleted afterwards, rules packed
+into shards that bound satisfied branches, sibling conditions and fact properties, and
+every condition guarded by a constant field so no rule can match the engine's own state.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import durable_rules_engine as core
+
+from .conditions import branches, leaves, to_durable
+from .features import Value
+from .pack import Problem, Rule, RulesError
+
+# The engine segfaults past 64 satisfied branches for one fact, and past ~250 fact properties.
+MAX_BRANCHES_PER_SHARD = 48
+MAX_RULES_PER_SHARD = 32
+MAX_FEATURES_PER_SHARD = 120
+_GUARD = {"kind": "draft"}
+_SEEN = "seen"
+
+_lock = threading.Lock()  # the C core is process-global and not thread-safe
+_names = itertools.count()
+_sessions = itertools.count()
+
+
+@dataclass(frozen=True, slots=True)
+class _Shard:
+    handle: int
+    rule_ids: dict[str, str]  # engine rule name -> rule id
+    features: tuple[str, ...]
+
+
+class CompiledRules:
+    """A rule set living inside durable-rules; `close` frees it."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self._shards = [_create_shard(group) for group in _pack_shards(rules)]
+
+    def fired(self, values: Mapping[str, Value]) -> set[str]:
+        fired: set[str] = set()
+        with _lock:
+            sid = str(next(_sessions))
+            for shard in self._shards:
+                fact = {name: values[name] for name in shard.features}
+                fact.update(_GUARD, sid=sid)
+                fired.update(shard.rule_ids[name] for name in _run(shard.handle, fact, sid) if name != _SEEN)
+        return fired
+
+    def close(self) -> None:
+        with _lock:
+            for shard in self._shards:
+                core.delete_ruleset(shard.handle)
+            self._shards = []
+
+
+def _pack_shards(rules: Sequence[Rule]) -> list[list[Rule]]:
+    shards: list[list[Rule]] = [[]]
+    for rule in rules:
+        candidate = shards[-1] + [rule]
+        if shards[-1] and (sum(branches(r.condition) for r in candidate) > MAX_BRANCHES_PER_SHARD
+                           or len(candidate) > MAX_RULES_PER_SHARD
+                           or len(_features_of(candidate)) > MAX_FEATURES_PER_SHARD):
+            shards.append([rule])
+        else:
+            shards[-1] = candidate
+    return [shard for shard in shards if shard]
+
+
+def _features_of(rules: Sequence[Rule]) -> tuple[str, ...]:
+    return tuple(sorted({leaf.feature for rule in rules for leaf in leaves(rule.condition)}))
+
+
+def _definition(rule: Rule) -> dict[str, object]:
+    return {"all": [{"m": {"$and": [dict(_GUARD), to_durable(rule.condition)]}}]}
+
+
+def _create_shard(rules: list[Rule]) -> _Shard:
+    names = {f"r{index}": rule.id for index, rule in enumerate(rules)}
+    definition = {name: _definition(rule) for name, rule in zip(names, rules)}
+    # A fact no rule matches still creates a session, and deleting that session corrupts the
+    # heap; a rule that always matches keeps every fact on the path that is safe to clean up.
+    definition[_SEEN] = {"all": [{"m": dict(_GUARD)}]}
+    try:
+        handle = _create(definition)
+    except Exception:  # noqa: BLE001 - the C core raises bare Exception("... error code: N")
+        raise RulesError([_culprit(rule) for rule in rules if _refused(rule)] or [
+            Problem(rules[0].file, None, "durable-rules refused the rule set as a whole")]) from None
+    return _Shard(handle, names, _features_of(rules))
+
+
+def _create(definition: Mapping[str, object]) -> int:
+    with _lock:
+        return core.create_ruleset(f"rapport-{next(_names)}", json.dumps(definition))
+
+
+def _refused(rule: Rule) -> bool:
+    try:
+        handle = _create({"r0": _definition(rule)})
+    except Exception:  # noqa: BLE001
+        return True
+    with _lock:
+        core.delete_ruleset(handle)
+    return False
+
+
+def _culprit(rule: Rule) -> Problem:
+    return Problem(rule.file, rule.line, f"durable-rules refused this rule's condition: "
+                   f"{json.dumps(to_durable(rule.condition))}", rule.id)
+
+
+def _run(handle: int, fact: dict[str, object], sid: str) -> list[str]:
+    """Assert the fact, collect every action the engine starts, then drop the session."""
+    names = []
+    try:
+        state = core.assert_fact(handle, json.dumps(fact))[1]
+        started = core.start_action_for_state(handle, state)
+        while started:
+            names.extend(json.loads(started[1]))
+            following = core.complete_and_start_action(handle, state)
+            started = (None, following) if following else None
+    finally:
+        core.delete_state(handle, sid)
+    return names

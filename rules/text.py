@@ -1,0 +1,72 @@
+"""Text helpers shared by the features: tokens, sentences and UTF-16 offsets.
+
+Python indexes strings by code point; the browser indexes them by UTF-16 code unit.
+Every offset that leaves the service goes through `Utf16Offsets`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A sentence ends at . ! ? (or their runs) followed by space or the end, or at a line break.
+SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n+")
+# Curly apostrophes read as straight ones; same length, so spans stay valid.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def normalise(text: str) -> str:
+    """Return a same-length copy that phrase patterns can match plainly."""
+    return text.translate(_APOSTROPHES)
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Split into sentences, each span trimmed of surrounding white space."""
+    spans: list[Span] = []
+    start = 0
+    for end_match in SENTENCE_END_RE.finditer(text):
+        _append_trimmed(text, start, end_match.end(), spans)
+        start = end_match.end()
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append(Span(start + lead, start + lead + len(stripped)))
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Sort spans and merge the ones that overlap or touch."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start <= merged[-1].end:
+            last = merged.pop()
+            span = Span(last.start, max(last.end, span.end))
+        merged.append(span)
+    return merged
+
+
+class Utf16Offsets:
+    """Converts code-point offsets to UTF-16 code-unit offsets in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        # Code points above U+FFFF take two UTF-16 units; remember where they are.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+
+    def __call__(self, index: int) -> int:
+        return index + bisect_right(self._astral, index - 1) if self._astral else index
+
+
+def utf16_length(text: str) -> int:
+    return Utf16Offsets(text)(len(text))

@@ -1,0 +1,79 @@
+"""The HTTP API, shaped after LanguageTool's /v2/check: JSON in, findings with offsets out."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, Request, current_app, jsonify, request
+from flask.typing import ResponseReturnValue
+
+from .errors import ApiError
+from .live_rules import LiveRules
+
+v1 = Blueprint("v1", __name__, url_prefix="/v1")
+health = Blueprint("health", __name__)
+
+
+def live_rules() -> LiveRules:
+    return current_app.extensions["rapport"]
+
+
+@v1.post("/lint")
+def lint() -> ResponseReturnValue:
+    body = _json_object(request)
+    text = _text(body)
+    loaded = live_rules().current
+    pack = loaded.linter.pack
+    platform = body.get("platform", "generic")
+    if platform not in pack.platforms:
+        raise ApiError(400, "unknown_platform", f"platform must be one of: {', '.join(pack.platforms)}")
+    disabled = body.get("disabled_rules", [])
+    if not isinstance(disabled, list) or not all(isinstance(rule, str) for rule in disabled):
+        raise ApiError(400, "bad_disabled_rules", "disabled_rules must be a list of rule ids")
+    result = loaded.linter.lint(text, platform, frozenset(disabled))
+    return jsonify(result.to_dict() | {"ruleset": {"version": pack.version}})
+
+
+@v1.get("/rules")
+def rules() -> ResponseReturnValue:
+    pack = live_rules().current.linter.pack
+    return jsonify(ruleset={"version": pack.version}, platforms=pack.vocabulary.limits, rules=[
+        {"id": rule.id, "category": rule.category, "severity": rule.severity, "message": rule.message,
+         "underline": rule.underline, "location": rule.location,
+         "suggestions": [{"message": s.message} for s in rule.suggestions]}
+        for rule in pack.rules])
+
+
+@health.get("/healthz")
+def healthz() -> ResponseReturnValue:
+    status = live_rules().status()
+    error = status["error"]
+    return jsonify(status="ok", ruleset={"version": status["version"]},
+                   rules_error={"message": "; ".join(p["message"] for p in error), "problems": error} if error else None)
+
+
+def _json_object(req: Request) -> dict[str, Any]:
+    if not req.is_json:
+        raise ApiError(415, "unsupported_media_type", "send the draft as Content-Type: application/json")
+    try:
+        body = json.loads(req.get_data(cache=False))
+    except UnicodeDecodeError:
+        raise ApiError(400, "malformed_json", "the body is not UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise ApiError(400, "malformed_json", f"the body is not valid JSON: {error.msg} at line {error.lineno}, "
+                       f"column {error.colno}") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "malformed_request", 'expected a JSON object such as {"text": "..."}')
+    return body
+
+
+def _text(body: dict[str, Any]) -> str:
+    if "text" not in body:
+        raise ApiError(400, "missing_text", 'the request needs a "text" field with the draft')
+    text = body["text"]
+    if not isinstance(text, str):
+        raise ApiError(400, "bad_text", f'"text" must be a string, not {type(text).__name__}')
+    limit = current_app.config["MAX_DRAFT_BYTES"]
+    if len(text.encode("utf-8", "surrogatepass")) > limit:
+        raise ApiError(413, "draft_too_large", f"drafts are limited to {limit // 1024} KiB of UTF-8")
+    return text

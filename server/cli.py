@@ -1,0 +1,117 @@
+"""The `rapport` command: serve, lint files of drafts, check a rules file."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from rules import Linter, LintResult, RulesError, load_pack, warm_up
+from rules.examples import run_examples
+from rules.text import Utf16Offsets
+
+from .config import DEFAULT_PORT, Config
+from .drafts import Draft, DraftFileError, read_drafts
+
+EXIT_FINDINGS, EXIT_USAGE = 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.command(args)
+    except RulesError as error:
+        print(f"rapport: the rules file is broken, nothing was done:\n{error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rapport", description="Lint social-media drafts for broadcast habits.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the local lint service for the browser extension")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s, loopback only)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s)")
+    serve.add_argument("--rules", type=Path, default=Config.RULES_PATH, help="rules file (default: %(default)s)")
+    serve.set_defaults(command=_serve)
+
+    lint = commands.add_parser("lint", help="lint drafts from files: one per line, .jsonl or .csv (text column)")
+    lint.add_argument("files", nargs="*", default=["-"], metavar="FILE", help="files to read; - for stdin")
+    lint.add_argument("--platform", default="generic", help="platform the drafts are for (default: %(default)s)")
+    lint.add_argument("--format", choices=("text", "json"), default="text")
+    lint.add_argument("--rules", type=Path, default=Config.RULES_PATH)
+    lint.set_defaults(command=_lint)
+
+    check = commands.add_parser("check-rules", help="validate a rules file and run every rule's examples")
+    check.add_argument("file", nargs="?", type=Path, default=Config.RULES_PATH)
+    check.set_defaults(command=_check_rules)
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import waitress
+
+    from . import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app({"RULES_PATH": args.rules})
+    warm_up()
+    version = app.extensions["rapport"].current.linter.pack.version
+    print(f"rapport: serving {args.rules} ({version}) on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    waitress.serve(app, host=args.host, port=args.port, threads=8, ident="rapport", _quiet=True)
+    return 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    linter = Linter(load_pack(args.rules))
+    if args.platform not in linter.pack.platforms:
+        print(f"rapport: --platform must be one of: {', '.join(linter.pack.platforms)}", file=sys.stderr)
+        return EXIT_USAGE
+    worst_is_error = False
+    try:
+        for draft in _drafts(args.files):
+            result = linter.lint(draft.text, args.platform)
+            worst_is_error |= any(f.rule.severity == "error" for f in result.findings)
+            _report(draft, result, args.format, sys.stdout)
+    except (OSError, DraftFileError) as error:
+        print(f"rapport: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_FINDINGS if worst_is_error else 0
+
+
+def _drafts(files: Iterable[str]) -> Iterable[Draft]:
+    for name in files:
+        if name == "-":
+            yield from read_drafts("<stdin>", sys.stdin)
+            continue
+        with open(name, encoding="utf-8", newline="") as stream:
+            yield from read_drafts(name, stream)
+
+
+def _report(draft: Draft, result: LintResult, output_format: str, out: TextIO) -> None:
+    if output_format == "json":
+        out.write(json.dumps({"source": draft.source, "line": draft.line} | result.to_dict()) + "\n")
+        return
+    utf16 = Utf16Offsets(draft.text)
+    for finding in result.findings:
+        replacement = next((s.text for s in finding.suggestions if s.text is not None), None)
+        hint = f' -> "{replacement}"' if replacement else ""
+        out.write(f"{draft.source}:{draft.line}:{utf16(finding.span.start) + 1}: {finding.rule.severity} "
+                  f"[{finding.rule.id}] {finding.message}{hint}\n")
+
+
+def _check_rules(args: argparse.Namespace) -> int:
+    linter = Linter(load_pack(args.file))
+    results = list(run_examples(linter))
+    failures = [result for result in results if not result.passed]
+    for rule in linter.pack.rules:
+        own = [result for result in results if result.rule is rule]
+        failed = sum(not result.passed for result in own)
+        print(f"{'FAIL' if failed else 'ok  '} {rule.id} ({len(own) - failed}/{len(own)} examples)")
+    for failure in failures:
+        print(f"  {failure.describe()}")
+    print(f"{len(linter.pack.rules)} rules, {len(results) - len(failures)} passed, {len(failures)} failed")
+    return EXIT_FINDINGS if failures else 0

@@ -1,0 +1,88 @@
+"""firefox-esr driven over its built-in WebDriver BiDi server (no geckodriver), with the extension
+installed as a temporary add-on."""
+import contextlib
+import itertools
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from websockets.sync.client import connect
+
+from .chromium import EXTENSION
+
+FIREFOX = "/usr/bin/firefox-esr"
+
+
+class BiDiFirefox:
+    """Use as `with BiDiFirefox() as firefox:`; `firefox.call(method, **params)`. Synchronous, because
+    Playwright's sync API already runs an event loop in the test thread."""
+
+    def __init__(self):
+        if not Path(FIREFOX).exists():
+            raise RuntimeError(f"{FIREFOX} missing: install Debian's firefox-esr (make browsers)")
+        self._profile = tempfile.TemporaryDirectory(prefix="rapport-firefox-")
+        self._ids = itertools.count(1)
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [FIREFOX, "--headless", "--no-remote", "--profile", self._profile.name, "--remote-debugging-port", "0"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self._closing = contextlib.ExitStack()
+        self.socket = self._closing.enter_context(connect(f"{self._bidi_address()}/session", max_size=None))
+        self.call("session.new", capabilities={})
+        return self
+
+    def _bidi_address(self) -> str:
+        for line in self.process.stderr:
+            match = re.search(r"WebDriver BiDi listening on (ws://\S+)", line)
+            if match:
+                # Keep draining stderr, or a chatty Firefox blocks on a full pipe.
+                threading.Thread(target=self.process.stderr.read, daemon=True).start()
+                return match.group(1)
+        raise RuntimeError("firefox exited before its BiDi server started")
+
+    def call(self, method: str, **params):
+        command_id = next(self._ids)
+        self.socket.send(json.dumps({"id": command_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") != command_id:
+                continue  # events
+            if message.get("type") == "error":
+                raise RuntimeError(f"{method}: {message['error']}: {message.get('message')}")
+            return message["result"]
+
+    def install_extension(self, service_url: str) -> None:
+        """Installs a copy of the extension whose default service address is `service_url`: BiDi may not
+        open moz-extension:// pages, so the options page cannot be used to point it at the test service."""
+        copy = Path(self._profile.name).parent / f"{Path(self._profile.name).name}-extension"
+        shutil.copytree(EXTENSION, copy)
+        (copy / "shared" / "defaults.js").write_text(f"export const DEFAULT_SERVICE_URL = {json.dumps(service_url)};\n")
+        self._extension_copy = copy
+        self.call("webExtension.install", extensionData={"type": "path", "path": str(copy)})
+
+    def evaluate(self, context: str, expression: str):
+        result = self.call(
+            "script.evaluate", expression=expression, target={"context": context}, awaitPromise=True
+        )
+        if result["type"] == "exception":
+            raise RuntimeError(result["exceptionDetails"]["text"])
+        return result["result"].get("value")
+
+    def type_text(self, context: str, text: str) -> None:
+        actions = [step for char in text for step in ({"type": "keyDown", "value": char}, {"type": "keyUp", "value": char})]
+        self.call("input.performActions", context=context, actions=[{"type": "key", "id": "keyboard", "actions": actions}])
+
+    def __exit__(self, *exc):
+        self._closing.close()
+        self.process.terminate()
+        self.process.wait(timeout=15)
+        shutil.rmtree(getattr(self, "_extension_copy", ""), ignore_errors=True)
+        self._profile.cleanup()

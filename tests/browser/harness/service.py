@@ -1,0 +1,126 @@
+"""The real Rapport service in a subprocess, plus stand-ins for a down or scripted service."""
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def utf16_slice(text: str, offset: int, length: int) -> str:
+    """The service's offsets count UTF-16 code units, as JavaScript strings do."""
+    units = text.encode("utf-16-le")
+    return units[2 * offset : 2 * (offset + length)].decode("utf-16-le")
+
+
+class RapportService:
+    """`python -m server serve` on a free port, as users run it."""
+
+    def __init__(self):
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        self._wait_healthy()
+
+    def _wait_healthy(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"service exited: {self.process.stderr.read().decode(errors='replace')}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("service did not become healthy")
+
+    def lint(self, text: str, platform: str = "generic", disabled_rules=()) -> list[dict]:
+        """The findings the extension should show for `text`, each with the `matched` text it covers."""
+        body = json.dumps({"text": text, "platform": platform, "disabled_rules": list(disabled_rules)}).encode()
+        request = urllib.request.Request(
+            f"{self.url}/v1/lint", data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            findings = json.load(response)["findings"]
+        for finding in findings:
+            finding["matched"] = utf16_slice(text, finding["offset"], finding["length"])
+        return findings
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class RefusingService:
+    """A port that accepts connections and drops them at once: a service that is down. Counts attempts."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.connections = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+class StubService:
+    """Answers like the service with canned bodies and records each request, to check what the extension sends."""
+
+    def __init__(self, health: dict):
+        self.requests: list[dict] = []
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _reply(self, body: dict) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):
+                self._reply(health)
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", 0))
+                stub.requests.append({"path": self.path, "headers": dict(self.headers), "json": json.loads(self.rfile.read(length))})
+                self._reply({"findings": [], "stats": {}, "ruleset": {"version": "stub"}})
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

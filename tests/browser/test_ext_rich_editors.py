@@ -1,0 +1,45 @@
+"""Real editors from npm (and a plain contenteditable): hints as highlights, a fix that reaches the
+editor's own model, typing after it, and undo through the editor's history."""
+import pytest
+from playwright.sync_api import expect
+
+from drafts import SPAMMY, first_fix
+from harness import hints
+
+EDITORS = ["contenteditable", "draft", "lexical", "quill", "prosemirror"]
+
+
+def model_text(page) -> str:
+    return page.evaluate("() => window.fixtureModelText()")
+
+
+@pytest.mark.parametrize("editor", EDITORS)
+def test_fix_updates_editor_model(page, site, service, editor):
+    page.goto(site.page(f"{editor}.html"))
+    page.locator('[contenteditable="true"]').first.click()
+    page.keyboard.type(SPAMMY)
+    page.wait_for_function("text => window.fixtureModelText() === text", arg=SPAMMY)
+
+    expected = service.lint(SPAMMY)
+    hints.wait_for_underlines(page, hints.span_texts(expected), "highlights")
+    hints.expect_badge(page, str(len(expected)))
+
+    finding, replacement = first_fix(expected)
+    hints.click_underline(page, finding["matched"])
+    card = hints.card(page)
+    expect(card).to_contain_text(finding["message"])
+    card.locator("button.suggestion").filter(has_text=replacement).first.click()
+
+    start, end = finding["offset"], finding["offset"] + finding["length"]
+    fixed = SPAMMY[:start] + replacement + SPAMMY[end:]
+    page.wait_for_function("text => window.fixtureModelText() === text", arg=fixed)
+    page.keyboard.type("!")  # must land right after the replacement, not where the caret was before
+    page.wait_for_function("text => window.fixtureModelText() === text", arg=SPAMMY[:start] + replacement + "!" + SPAMMY[end:])
+    hints.wait_for_underlines(page, hints.span_texts(service.lint(model_text(page))), "highlights")
+
+    seen = []
+    for _ in range(4):
+        page.keyboard.press("Control+z")
+        page.wait_for_timeout(100)
+        seen.append(model_text(page))
+    assert SPAMMY in seen, seen

@@ -1,0 +1,58 @@
+"""Shared fixtures: the app on the default pack (pytest-flask's `app`), and rules files to break."""
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from rules import Linter, load_pack
+from server import create_app
+from server.config import DEFAULT_RULES
+
+EXTENSION_ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    return Linter(load_pack(DEFAULT_RULES))
+
+
+@pytest.fixture
+def app() -> Flask:
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def lint(client) -> Callable[..., dict]:
+    """POST a draft the way the extension does and return the JSON answer."""
+    def post(text: str, **fields: object) -> dict:
+        response = client.post("/v1/lint", json={"text": text, **fields}, headers={"Origin": EXTENSION_ORIGIN})
+        assert response.status_code == 200, response.get_json()
+        return response.get_json()
+    return post
+
+
+MINIMAL_RULE = """\
+  - id: shouty
+    category: campaign-only
+    severity: warning
+    message: Too loud.
+    when:
+      exclamations: {at_least: 3}
+    examples:
+      flag: ["Wow!!!"]
+      pass: ["Wow."]
+"""
+
+
+@pytest.fixture
+def rules_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a rules file from an indented YAML snippet; `rules:` entries default to MINIMAL_RULE."""
+    def write(body: str = "", name: str = "rules.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(body) or f'version: "t"\nrules:\n{MINIMAL_RULE}', encoding="utf-8")
+        return path
+    return write

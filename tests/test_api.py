@@ -1,0 +1,111 @@
+"""The HTTP contract the extension relies on, and every kind of bad request."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import EXTENSION_ORIGIN
+
+SPAMMY = "RT and follow to WIN a £50 voucher!!! Hurry, today only #giveaway #win #free #contest"
+
+
+def test_spammy_draft_gets_spans_and_suggestions(lint):
+    answer = lint(SPAMMY, platform="x")
+    rules = {finding["rule"] for finding in answer["findings"]}
+    assert {"share-to-win", "follow-to-win", "giveaway-hashtags"} <= rules
+    share = next(f for f in answer["findings"] if f["rule"] == "share-to-win")
+    assert share["category"] == "spammy-incentive" and share["severity"] == "error"
+    assert SPAMMY[share["offset"]:share["offset"] + share["length"]] == "RT and follow to WIN a £50 voucher!!!"
+    assert share["suggestions"][0]["replacement"]
+    assert answer["stats"]["limit"] == 280 and answer["stats"]["words"] > 5
+    assert answer["ruleset"]["version"].startswith("2026.11+")
+
+
+def test_ordinary_reply_is_clean(lint):
+    assert lint("Thanks Sam, sorry about the delay. What time suits you for a call?")["findings"] == []
+
+
+def test_offsets_count_utf16_units_with_emoji(lint):
+    text = "🎉👩‍👩‍👧 Great news! RT to win a voucher"
+    finding = next(f for f in lint(text)["findings"] if f["rule"] == "share-to-win")
+    # What JavaScript's text.substr(offset, length) shows, counting UTF-16 code units:
+    units = text.encode("utf-16-le")
+    shown = units[2 * finding["offset"]:2 * (finding["offset"] + finding["length"])].decode("utf-16-le")
+    assert shown == "RT to win a voucher"
+    assert finding["offset"] == len("🎉👩‍👩‍👧 Great news! ".encode("utf-16-le")) // 2 == 23
+
+
+def test_draft_scope_finding_inserts_at_the_end(lint):
+    text = "https://example.com/spring 🌷"
+    finding = next(f for f in lint(text)["findings"] if f["rule"] == "bare-link")
+    assert finding["scope"] == "draft"
+    assert (finding["offset"], finding["length"]) == (len(text.encode("utf-16-le")) // 2, 0)
+    assert finding["suggestions"][0]["replacement"].startswith(" ")
+
+
+def test_disabled_rules_are_not_reported(lint):
+    rules = {f["rule"] for f in lint(SPAMMY, disabled_rules=["share-to-win"])["findings"]}
+    assert "share-to-win" not in rules and "follow-to-win" in rules
+
+
+def test_rules_listing_and_health(client):
+    listing = client.get("/v1/rules").get_json()
+    assert len(listing["rules"]) >= 24 and listing["platforms"]["x"] == 280
+    assert all(rule["location"].startswith(str(rule["location"]).split(":")[0]) for rule in listing["rules"])
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "ok" and health["rules_error"] is None
+
+
+def _post(client, data, content_type="application/json"):
+    return client.post("/v1/lint", data=data, content_type=content_type, headers={"Origin": EXTENSION_ORIGIN})
+
+
+@pytest.mark.parametrize(("data", "status", "code"), [
+    ('{"text": "hi"', 400, "malformed_json"),
+    (b'{"text": "\xff"}', 400, "malformed_json"),
+    ('["hi"]', 400, "malformed_request"),
+    ('{"draft": "hi"}', 400, "missing_text"),
+    ('{"text": 42}', 400, "bad_text"),
+    ('{"text": null}', 400, "bad_text"),
+    ('{"text": "hi", "platform": "myspace"}', 400, "unknown_platform"),
+    ('{"text": "hi", "disabled_rules": "share-to-win"}', 400, "bad_disabled_rules"),
+])
+def test_bad_requests_get_json_errors(client, data, status, code):
+    response = _post(client, data)
+    assert response.status_code == status
+    assert response.get_json()["error"]["code"] == code
+
+
+def test_unknown_platform_lists_valid_ones(client):
+    message = _post(client, '{"text": "hi", "platform": "myspace"}').get_json()["error"]["message"]
+    assert "linkedin" in message and "mastodon" in message
+
+
+def test_wrong_content_type_is_415(client):
+    response = _post(client, "text=hi", content_type="text/plain")
+    assert response.status_code == 415 and response.get_json()["error"]["code"] == "unsupported_media_type"
+
+
+def test_wrong_method_and_path_are_json(client):
+    wrong_method = client.get("/v1/lint")
+    assert wrong_method.status_code == 405 and wrong_method.is_json
+    assert client.get("/nowhere").get_json()["error"]["code"] == "not_found"
+
+
+def test_draft_over_64_kib_is_413(client):
+    response = _post(client, json.dumps({"text": "a" * (64 * 1024 + 1)}))
+    assert response.status_code == 413 and response.get_json()["error"]["code"] == "draft_too_large"
+
+
+def test_body_far_over_limit_is_413_json(client):
+    response = _post(client, json.dumps({"text": "a" * (1024 * 1024)}))
+    assert response.status_code == 413 and response.is_json
+
+
+def test_64_kib_of_emoji_and_lone_surrogates_are_answered(client):
+    text = "🎉" * 16000 + ". \ud800 RT to win"
+    response = _post(client, json.dumps({"text": text}))
+    assert response.status_code == 200
+    finding = next(f for f in response.get_json()["findings"] if f["rule"] == "share-to-win")
+    assert finding["offset"] >= 32000
