@@ -1,0 +1,70 @@
+"""The default pack: every example runs through the real engine, and conversation passes clean."""
+from __future__ import annotations
+
+import pytest
+
+from rules import load_pack
+from rules.examples import run_examples
+from server.config import DEFAULT_RULES
+
+FAMILIES = ("campaign-only", "spammy-incentive", "no-reply-intent")
+PACK = load_pack(DEFAULT_RULES)
+
+
+def _example_ids() -> list[tuple[str, str, int]]:
+    return [(rule.id, kind, index) for rule in PACK.rules
+            for kind, examples in (("flag", rule.flag_examples), ("pass", rule.pass_examples))
+            for index in range(len(examples))]
+
+
+@pytest.fixture(scope="module")
+def results(linter):
+    """Each example's result, keyed like the test ids: (rule id, flag|pass, index)."""
+    by_id, counters = {}, {}
+    for result in run_examples(linter):
+        key = (result.rule.id, "flag" if result.expect_flag else "pass")
+        counters[key] = counters.get(key, -1) + 1
+        by_id[(*key, counters[key])] = result
+    return by_id
+
+
+@pytest.mark.parametrize("example_id", _example_ids(), ids=lambda e: f"{e[0]}-{e[1]}{e[2]}")
+def test_rule_example(results, example_id):
+    result = results[example_id]
+    assert result.passed, result.describe()
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_each_family_has_eight_rules_with_suggestions(family):
+    rules = [rule for rule in PACK.rules if rule.category == family]
+    assert len(rules) >= 8
+    assert all(rule.suggestions and rule.message for rule in rules)
+
+
+def test_whole_draft_findings_offer_a_sentence_to_add(linter):
+    for rule in PACK.rules:
+        if rule.category in FAMILIES and rule.underline == "none":
+            finding = next(f for f in linter.lint(rule.flag_examples[0].text).findings if f.rule.id == rule.id)
+            assert finding.scope == "draft" and any(s.text for s in finding.suggestions), rule.id
+
+
+ORDINARY = [
+    "Hi Maria, thanks for letting us know. I've refunded the delivery charge; it should reach your card in 3 days.",
+    "Thank you to everyone who came to the beach clean on Sunday. 40 bags of rubbish gone!",
+    "Sorry for the wait today, Dev. The machine is fixed now and we'll text you when your order is ready.",
+    "What should we call the new puppy at the shelter? Best name gets a shout-out in our next post.",
+    "Community notice: the library is closed on Monday for the bank holiday. Normal hours from Tuesday.",
+    "Our team won the pub quiz at the Red Lion last night, first time in two years!",
+    "Please share this notice with your neighbours: bins go out on Thursday next week.",
+    "Congratulations to Aisha, who finished her first marathon today.",
+    "Good morning all ☀️ How's everyone's week going?",
+    "@jamie_k glad the new charger works! Shout if anything else comes up.",
+    "Thanks for the kind review, Pat 🙏 We'll tell Chef you loved the risotto.",
+    "Anyone know a good plumber in Leith? Asking for the café next door.",
+]
+
+
+@pytest.mark.parametrize("draft", ORDINARY)
+def test_ordinary_conversation_passes_clean(linter, draft):
+    findings = linter.lint(draft).findings
+    assert [f.rule.id for f in findings] == []

@@ -1,0 +1,68 @@
+"""Web pages cannot use the service: Host, Origin, fetch metadata and token checks."""
+from __future__ import annotations
+
+import pytest
+
+from server import create_app
+from tests.conftest import EXTENSION_ORIGIN
+
+DRAFT = {"text": "RT to win a voucher"}
+
+
+@pytest.mark.parametrize("origin", [EXTENSION_ORIGIN, "moz-extension://6f1a2b3c-0000-4000-8000-123456789abc"])
+def test_extension_origins_are_served(client, origin):
+    assert client.post("/v1/lint", json=DRAFT, headers={"Origin": origin}).status_code == 200
+
+
+def test_no_origin_is_a_local_tool_and_is_served(client):
+    assert client.post("/v1/lint", json=DRAFT).status_code == 200
+
+
+@pytest.mark.parametrize("origin", ["http://evil.example", "null", "http://127.0.0.1:8000", "chrome-extension:/x"])
+def test_web_page_origins_get_no_findings(client, origin):
+    response = client.post("/v1/lint", json=DRAFT, headers={"Origin": origin})
+    assert response.status_code == 403
+    assert response.get_json() == {"error": {"code": "forbidden_origin",
+                                             "message": "only the Rapport extension may call this service"}}
+
+
+def test_text_plain_simple_request_from_a_page_is_refused(client):
+    response = client.post("/v1/lint", data='{"text": "x"}', content_type="text/plain",
+                           headers={"Origin": "http://evil.example"})
+    assert response.status_code == 403
+
+
+def test_no_cors_get_from_a_page_is_refused(client):
+    response = client.get("/v1/rules", headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors"})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(("origin", "allowed"), [(EXTENSION_ORIGIN, True), ("http://evil.example", False)])
+def test_preflight_answers_only_allowed_origins(client, origin, allowed):
+    response = client.options("/v1/lint", headers={
+        "Origin": origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+    assert (response.headers.get("Access-Control-Allow-Origin") == origin) is allowed
+
+
+@pytest.mark.parametrize("host", ["evil.example", "rebind.attacker.test:8719", "192.168.1.5:8719"])
+def test_dns_rebinding_host_is_refused(client, host):
+    response = client.get("/healthz", headers={"Host": host})
+    assert response.status_code == 403 and response.get_json()["error"]["code"] == "forbidden_host"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8719", "localhost:8719", "[::1]:8719", "LOCALHOST"])
+def test_loopback_hosts_are_served(client, host):
+    assert client.get("/healthz", headers={"Host": host}).status_code == 200
+
+
+def test_configured_origin_is_allowed():
+    app = create_app({"TESTING": True, "ALLOWED_ORIGINS": ("https://studio.example",)})
+    response = app.test_client().post("/v1/lint", json=DRAFT, headers={"Origin": "https://studio.example"})
+    assert response.status_code == 200
+
+
+def test_token_when_configured():
+    client = create_app({"TESTING": True, "TOKEN": "s3cret"}).test_client()
+    headers = {"Origin": EXTENSION_ORIGIN}
+    assert client.post("/v1/lint", json=DRAFT, headers=headers).get_json()["error"]["code"] == "bad_token"
+    assert client.post("/v1/lint", json=DRAFT, headers=headers | {"X-Rapport-Token": "s3cret"}).status_code == 200

@@ -1,0 +1,78 @@
+"""The real `rapport serve` process: loopback only, offline, and draft text never logged."""
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+MARKER = "zebra-quartz-7781"  # a draft word that must never show up in the service's output
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def service() -> Iterator[tuple[int, subprocess.Popen]]:
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield port, process
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _lint(port: int, text: str) -> dict:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/lint", data=json.dumps({"text": text}).encode(),
+                                     headers={"Content-Type": "application/json", "Origin": "chrome-extension://abc"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.load(response)
+
+
+def test_serves_on_loopback_only(service):
+    port, _ = service
+    assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "do-not-reply"
+    outward = [addr[4][0] for addr in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+               if not addr[4][0].startswith("127.")]
+    for address in outward:
+        with socket.socket() as probe, pytest.raises(OSError):
+            probe.settimeout(1)
+            probe.connect((address, port))
+
+
+def test_draft_text_never_reaches_the_log(service):
+    port, process = service
+    _lint(port, f"RT to win {MARKER}")
+    with pytest.raises(urllib.request.HTTPError):
+        _lint(port, {"broken": MARKER})  # type: ignore[arg-type]
+    process.terminate()
+    output, _ = process.communicate(timeout=10)
+    assert "serving" in output
+    assert MARKER not in output
+
+
+def test_lint_works_with_the_network_cut_off(tmp_path):
+    drafts = tmp_path / "d.txt"
+    drafts.write_text("Hello there, what do you think of the new menu?\n", encoding="utf-8")
+    # Any connection attempt (textstat's nltk download, say) fails loudly instead of passing.
+    guard = ("import socket, sys\n"
+             "def refuse(*a, **k): raise SystemExit('network used: ' + repr(a))\n"
+             "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+             "from server.cli import main\nsys.exit(main(['lint', sys.argv[1]]))\n")
+    done = subprocess.run([sys.executable, "-c", guard, str(drafts)], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
