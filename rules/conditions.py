@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .features import FeatureSpec, NearPair, Value
+from .yaml_lines import Mark
 
 OPERATORS = {"is": "eq", "is_not": "ne", "at_least": "ge", "at_most": "le", "more_than": "gt", "less_than": "lt"}
 _NEGATED = {"eq": "ne", "ne": "eq", "ge": "lt", "lt": "ge", "gt": "le", "le": "gt"}
@@ -28,9 +29,13 @@ MAX_BRANCHES_PER_RULE = 16
 
 
 class ConditionError(ValueError):
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, mark: Mark | None) -> None:
         super().__init__(message)
-        self.line = line
+        self.mark = mark
+
+    @property
+    def line(self) -> int | None:
+        return self.mark[0] if self.mark else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,102 +102,102 @@ class ConditionParser:
         self._allowed_names = allowed_names  # the values a "name" feature such as platform can take
         self._near_pairs = near_pairs  # shared across rules, so each pair is measured once
 
-    def parse(self, node: Any, line: int | None) -> Condition:
-        condition = self._parse(node, line)
+    def parse(self, node: Any, mark: Mark | None) -> Condition:
+        condition = self._parse(node, mark)
         count = len(leaves(condition))
         if count > MAX_LEAVES_PER_RULE:
-            raise ConditionError(f"has {count} tests; at most {MAX_LEAVES_PER_RULE} fit in one rule", line)
+            raise ConditionError(f"has {count} tests; at most {MAX_LEAVES_PER_RULE} fit in one rule", mark)
         if branches(condition) > MAX_BRANCHES_PER_RULE:
             raise ConditionError(
                 f"expands to {branches(condition)} alternatives (any x any); at most {MAX_BRANCHES_PER_RULE} fit "
-                "in one rule: split it into several rules", line)
+                "in one rule: split it into several rules", mark)
         return condition
 
-    def _parse(self, node: Any, line: int | None) -> Condition:
-        line = getattr(node, "line", line)
+    def _parse(self, node: Any, mark: Mark | None) -> Condition:
+        mark = getattr(node, "mark", mark)
         if not isinstance(node, Mapping) or not node:
-            raise ConditionError("a condition is a mapping such as {all: [...]}, {has: list} or {feature: value}", line)
+            raise ConditionError("a condition is a mapping such as {all: [...]}, {has: list} or {feature: value}", mark)
         for combinator in ("all", "any", "not"):
             if combinator in node:
-                return self._combinator(combinator, node, line)
+                return self._combinator(combinator, node, mark)
         if "has" in node:
-            return self._has(node, line)
+            return self._has(node, mark)
         if "near" in node:
-            return self._near(node, line)
+            return self._near(node, mark)
         if len(node) != 1:
-            raise ConditionError(f"expected one feature test, got keys {sorted(node)}", line)
+            raise ConditionError(f"expected one feature test, got keys {sorted(node)}", mark)
         (feature, test), = node.items()
-        return self._compare(feature, test, line)
+        return self._compare(feature, test, mark)
 
-    def _combinator(self, kind: str, node: Mapping[str, Any], line: int | None) -> Condition:
-        _only_keys(node, {kind}, line)
+    def _combinator(self, kind: str, node: Mapping[str, Any], mark: Mark | None) -> Condition:
+        _only_keys(node, {kind}, mark)
         body = node[kind]
         if kind == "not":
-            return self._parse(body, line).negated()
+            return self._parse(body, mark).negated()
         if not isinstance(body, list) or not body:
-            raise ConditionError(f"'{kind}' takes a non-empty list of conditions", line)
-        return Group(kind, tuple(self._parse(item, line) for item in body))
+            raise ConditionError(f"'{kind}' takes a non-empty list of conditions", mark)
+        return Group(kind, tuple(self._parse(item, mark) for item in body))
 
-    def _has(self, node: Mapping[str, Any], line: int | None) -> Leaf:
-        _only_keys(node, {"has", "at_least"}, line)
-        name = self._phrase_list(node["has"], line)
-        return Leaf(name, "ge", _whole(node.get("at_least", 1), "at_least", line, minimum=1))
+    def _has(self, node: Mapping[str, Any], mark: Mark | None) -> Leaf:
+        _only_keys(node, {"has", "at_least"}, mark)
+        name = self._phrase_list(node["has"], mark)
+        return Leaf(name, "ge", _whole(node.get("at_least", 1), "at_least", mark, minimum=1))
 
-    def _near(self, node: Mapping[str, Any], line: int | None) -> Leaf:
-        _only_keys(node, {"near", "within"}, line)
+    def _near(self, node: Mapping[str, Any], mark: Mark | None) -> Leaf:
+        _only_keys(node, {"near", "within"}, mark)
         pair = node["near"]
         if not isinstance(pair, list) or len(pair) != 2:
-            raise ConditionError("'near' takes two phrase lists, e.g. near: [share_actions, rewards]", line)
-        first, second = (self._phrase_list(name, line) for name in pair)
-        within = _whole(node.get("within", DEFAULT_NEAR_WORDS), "within", line, minimum=1, maximum=MAX_NEAR_WORDS)
+            raise ConditionError("'near' takes two phrase lists, e.g. near: [share_actions, rewards]", mark)
+        first, second = (self._phrase_list(name, mark) for name in pair)
+        within = _whole(node.get("within", DEFAULT_NEAR_WORDS), "within", mark, minimum=1, maximum=MAX_NEAR_WORDS)
         key = (first, second, within)
         if key not in self._near_pairs:
             self._near_pairs[key] = NearPair(f"near_{len(self._near_pairs)}", first, second, within)
         return Leaf(self._near_pairs[key].key, "eq", True)
 
-    def _phrase_list(self, name: Any, line: int | None) -> str:
+    def _phrase_list(self, name: Any, mark: Mark | None) -> str:
         if not isinstance(name, str) or name not in self._phrase_lists:
-            raise ConditionError(f"unknown phrase list {name!r}; known: {_listing(self._phrase_lists)}", line)
+            raise ConditionError(f"unknown phrase list {name!r}; known: {_listing(self._phrase_lists)}", mark)
         return name
 
-    def _compare(self, feature: Any, test: Any, line: int | None) -> Leaf:
+    def _compare(self, feature: Any, test: Any, mark: Mark | None) -> Leaf:
         spec = self._features.get(feature) if isinstance(feature, str) else None
         if spec is None:
-            raise ConditionError(f"unknown feature {feature!r}; known: {_listing(self._features)}", line)
+            raise ConditionError(f"unknown feature {feature!r}; known: {_listing(self._features)}", mark)
         if isinstance(test, Mapping):
             if len(test) != 1 or next(iter(test)) not in OPERATORS:
-                raise ConditionError(f"'{feature}' takes one of {_listing(OPERATORS)}, e.g. {{at_least: 3}}", line)
+                raise ConditionError(f"'{feature}' takes one of {_listing(OPERATORS)}, e.g. {{at_least: 3}}", mark)
             (word, value), = test.items()
             op = OPERATORS[word]
         else:
             op, value = "eq", test
-        self._check_value(feature, spec, op, value, line)
+        self._check_value(feature, spec, op, value, mark)
         return Leaf(feature, op, value)
 
-    def _check_value(self, feature: str, spec: FeatureSpec, op: str, value: Any, line: int | None) -> None:
+    def _check_value(self, feature: str, spec: FeatureSpec, op: str, value: Any, mark: Mark | None) -> None:
         if spec.kind in ("flag", "name") and op not in ("eq", "ne"):
-            raise ConditionError(f"'{feature}' is a {spec.kind}: compare it with 'is' or 'is_not' only", line)
+            raise ConditionError(f"'{feature}' is a {spec.kind}: compare it with 'is' or 'is_not' only", mark)
         if spec.kind == "flag" and not isinstance(value, bool):
-            raise ConditionError(f"'{feature}' is true or false, got {value!r}", line)
+            raise ConditionError(f"'{feature}' is true or false, got {value!r}", mark)
         if spec.kind == "name" and value not in self._allowed_names.get(feature, set()):
             raise ConditionError(
-                f"'{feature}' is one of {_listing(self._allowed_names.get(feature, set()))}, got {value!r}", line)
+                f"'{feature}' is one of {_listing(self._allowed_names.get(feature, set()))}, got {value!r}", mark)
         if spec.kind == "count":
-            _whole(value, feature, line)
+            _whole(value, feature, mark)
         if spec.kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
-            raise ConditionError(f"'{feature}' is compared with a number, got {value!r}", line)
+            raise ConditionError(f"'{feature}' is compared with a number, got {value!r}", mark)
 
 
-def _only_keys(node: Mapping[str, Any], allowed: set[str], line: int | None) -> None:
+def _only_keys(node: Mapping[str, Any], allowed: set[str], mark: Mark | None) -> None:
     extra = set(node) - allowed
     if extra:
-        raise ConditionError(f"unexpected {_listing(extra)} beside {_listing(allowed)}", line)
+        raise ConditionError(f"unexpected {_listing(extra)} beside {_listing(allowed)}", mark)
 
 
-def _whole(value: Any, name: str, line: int | None, minimum: int = 0, maximum: int | None = None) -> int:
+def _whole(value: Any, name: str, mark: Mark | None, minimum: int = 0, maximum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum or (maximum and value > maximum):
         bound = f" from {minimum} to {maximum}" if maximum else f" of at least {minimum}"
-        raise ConditionError(f"'{name}' takes a whole number{bound}, got {value!r}", line)
+        raise ConditionError(f"'{name}' takes a whole number{bound}, got {value!r}", mark)
     return value
 
 

@@ -24,6 +24,11 @@ class ExampleResult:
         where = f"{self.rule.file}:{self.example.line}"
         return f"{where}: rule '{self.rule.id}' should {expected} on {self.example.text!r} ({self.example.platform})"
 
+    def check(self) -> None:
+        """Fail a test (AssertionError) when the example did not do what it says."""
+        if not self.passed:
+            raise AssertionError(self.describe())
+
 
 def run_examples(linter: Linter) -> Iterator[ExampleResult]:
     """Lint each example with the whole pack and check its own rule fired, or did not."""

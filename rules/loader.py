@@ -1,175 +1,213 @@
-"""Reads rules.yaml into a RulePack, or raises RulesError naming file, line and rule.
+"""Reads a rules file (and the packs it extends) into a RulePack, or raises RulesError.
 
-Shape is checked against the published schema (schema.json); meaning (known features and
-phrase lists, unique ids, message placeholders, example platforms) is checked here.
+Shape is checked per file against the published schema (document.py); layering and meaning
+(known features and phrase lists, unique ids, message placeholders, example platforms) are
+checked here. Every problem names the file it comes from, its line and the rule.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import string
 from collections.abc import Mapping
-from functools import cache
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
-
-from . import yaml_lines
 from .conditions import ConditionError, ConditionParser
+from .document import SCHEMA_PATH
 from .features import BUILTIN_FEATURES, FeatureSpec, NearPair, Vocabulary
+from .layers import Layer, read_chain
 from .pack import Example, Problem, Rule, RulePack, RulesError, Suggestion
 from .phrases import PhraseList
+from .vocabulary import compile_entry
+from .yaml_lines import LineDict, Mark
 
-SCHEMA_PATH = Path(__file__).with_name("schema.json")
+__all__ = ["SCHEMA_PATH", "load_pack", "parse_pack"]
 DEFAULT_PLATFORMS = {"generic": 0}
-
-
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+Where = tuple[str, Mark | None]  # file and mark
 
 
 def load_pack(path: str | Path) -> RulePack:
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise RulesError([Problem(str(path), None, f"cannot read the rules file: {error.strerror}")]) from None
-    return parse_pack(raw, path)
+    return _load(Path(path), None)
 
 
 def parse_pack(raw: bytes, path: Path) -> RulePack:
-    document = _parse_yaml(raw, str(path))
-    _check_shape(document, str(path))
-    return _Builder(document, path, raw).build()
+    """Build from the given bytes for `path`; the packs it extends are read from disk."""
+    return _load(path, raw)
 
 
-def _parse_yaml(raw: bytes, file: str) -> Any:
+def _load(path: Path, raw: bytes | None) -> RulePack:
+    tried: list[Path] = []
     try:
-        document = yaml_lines.load(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise RulesError([Problem(file, None, f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        column = f", column {mark.column + 1}" if mark else ""
-        raise RulesError([Problem(file, line, f"YAML syntax{column}: {error.problem or error.context}")]) from None
-    except yaml.YAMLError as error:
-        raise RulesError([Problem(file, None, f"YAML: {error}")]) from None
-    if not isinstance(document, Mapping):
-        raise RulesError([Problem(file, getattr(document, "line", 1), "expected a mapping with version and rules")])
-    return document
+        return _Builder(read_chain(path, tried, raw)).build()
+    except RulesError as error:
+        raise RulesError(error.problems, tuple(tried)) from None
 
 
-def _check_shape(document: Mapping[str, Any], file: str) -> None:
-    problems = []
-    for error in sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
-        path = list(error.absolute_path)
-        where = ".".join(str(step) for step in path) or "top level"
-        problems.append(Problem(file, yaml_lines.line_of(document, path), f"{where}: {_explain(error)}",
-                                _rule_id_at(document, path)))
-    if problems:
-        raise RulesError(problems)
+@dataclass(slots=True)
+class _RuleSource:
+    """A rule's mapping, the file it is defined in, and where each overridden key came from."""
 
+    node: LineDict
+    file: str
+    overridden: dict[str, Where] = field(default_factory=dict)
 
-def _explain(error: jsonschema.ValidationError) -> str:
-    if error.validator == "additionalProperties":
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        return f"{error.message}; expected only: {allowed}" if allowed else error.message
-    if error.validator == "oneOf":
-        return "expected a text, or a mapping with text and an optional platform"
-    if error.validator == "not":
-        return "a suggestion has either replace or append, not both"
-    return error.message
+    def where(self, key: str) -> Where:
+        return self.overridden.get(key) or (self.file, self.node.key_marks.get(key, self.node.mark))
 
-
-def _rule_id_at(document: Mapping[str, Any], path: list[Any]) -> str | None:
-    if len(path) >= 2 and path[0] == "rules":
-        rule = document["rules"][path[1]]
-        return rule.get("id") if isinstance(rule, Mapping) else None
-    return None
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.node.line}"
 
 
 class _Builder:
-    """Turns a schema-valid document into a RulePack, gathering every semantic problem."""
+    """Merges the layers base first, then turns the result into a RulePack, gathering every problem."""
 
-    def __init__(self, document: Mapping[str, Any], path: Path, raw: bytes) -> None:
-        self.document = document
-        self.file = str(path)
-        self.path = path
-        self.version = f"{document['version']}+{hashlib.sha256(raw).hexdigest()[:8]}"
+    def __init__(self, chain: list[Layer]) -> None:
+        self.chain = chain
+        digest = hashlib.sha256(b"".join(layer.raw for layer in chain)).hexdigest()[:8]
+        self.version = f"{chain[-1].document['version']}+{digest}"
         self.problems: list[Problem] = []
-        self.limits: dict[str, int] = {name: p["limit"] for name, p in document.get("platforms", {}).items()}
-        self.limits = {**DEFAULT_PLATFORMS, **self.limits}  # "generic" always exists
-        self.phrases: dict[str, list[str]] = dict(document.get("phrases", {}))
+        self.limits: dict[str, int] = dict(DEFAULT_PLATFORMS)  # "generic" always exists
+        self.phrases: dict[str, list[str]] = {}
+        self.phrase_where: dict[str, Where] = {}
+        self.sources: dict[str, _RuleSource] = {}
         self.features: dict[str, FeatureSpec] = dict(BUILTIN_FEATURES)
         self.near_pairs: dict[tuple[str, str, int], NearPair] = {}
 
     def build(self) -> RulePack:
+        for layer in self.chain:
+            self._merge(layer)
         self._add_phrase_features()
         parser = ConditionParser(self.features, set(self.phrases), {"platform": set(self.limits)}, self.near_pairs)
-        rules = [rule for node in self.document["rules"] if (rule := self._rule(node, parser))]
-        self._check_unique_ids(rules)
+        rules = [rule for source in self.sources.values() if (rule := self._rule(source, parser))]
         if self.problems:
             raise RulesError(self.problems)
         vocabulary = Vocabulary({name: PhraseList(name, phrases) for name, phrases in self.phrases.items()},
                                 tuple(self.near_pairs.values()), self.limits)
-        return RulePack(self.version, self.path, tuple(rules), vocabulary)
+        return RulePack(self.version, self.chain[-1].path, tuple(rules), vocabulary,
+                        tuple(layer.path for layer in self.chain))
+
+    # -- layering
+
+    def _merge(self, layer: Layer) -> None:
+        document = layer.document
+        self.limits.update({name: p["limit"] for name, p in document.get("platforms", {}).items()})
+        self._merge_phrases(layer)
+        for index, (entry, mark) in enumerate(_marked_items(document, "vocabulary")):
+            compiled = compile_entry(entry, mark, index)
+            self._define_phrases(compiled.phrase_list, compiled.phrases, (layer.file, mark))
+            self._add_rule(compiled.node, layer.file)
+        for node in document.get("rules", []):
+            self._add_rule(node, layer.file)
+        self._override(layer)
+        self._disable(layer)
+
+    def _merge_phrases(self, layer: Layer) -> None:
+        phrases = layer.document.get("phrases", {})
+        for name, value in phrases.items():
+            where = (layer.file, phrases.key_marks[name])
+            if not isinstance(value, Mapping):
+                self._define_phrases(name, list(value), where, replace=True)
+            elif name in self.phrases:
+                self.phrases[name] = self.phrases[name] + list(value["add"])
+            else:
+                self._problem(where, f"phrases: '{name}' is not a list of an extended pack to add to; "
+                              f"known: {', '.join(sorted(self.phrases)) or 'none'}")
+
+    def _define_phrases(self, name: str, phrases: list[str], where: Where, replace: bool = False) -> None:
+        if name in self.phrases and not replace:
+            self._problem(where, f"phrase list '{name}' is already defined at {_at(self.phrase_where[name])}")
+        self.phrases[name] = phrases
+        self.phrase_where[name] = where
+
+    def _add_rule(self, node: LineDict, file: str) -> None:
+        rule_id = node["id"]
+        if rule_id in self.sources:
+            first = self.sources[rule_id]
+            at = f"line {first.node.line}" if first.file == file else first.location
+            hint = "" if first.file == file else " (to change it, use override)"
+            self._problem((file, node.mark), f"duplicate id; first defined at {at}{hint}", rule_id)
+            return
+        self.sources[rule_id] = _RuleSource(node, file)
+
+    def _override(self, layer: Layer) -> None:
+        overrides = layer.document.get("override", {})
+        for rule_id, changes in overrides.items():
+            source = self._known_rule(rule_id, (layer.file, overrides.key_marks[rule_id]), "override")
+            if source is None:
+                continue
+            node = LineDict({**source.node, **changes})
+            node.mark, node.key_marks = source.node.mark, source.node.key_marks
+            overridden = {key: (layer.file, changes.key_marks[key]) for key in changes}
+            self.sources[rule_id] = _RuleSource(node, source.file, {**source.overridden, **overridden})
+
+    def _disable(self, layer: Layer) -> None:
+        for rule_id, mark in _marked_items(layer.document, "disable"):
+            if self._known_rule(rule_id, (layer.file, mark), "disable"):
+                del self.sources[rule_id]
+
+    def _known_rule(self, rule_id: str, where: Where, key: str) -> _RuleSource | None:
+        if rule_id not in self.sources:
+            self._problem(where, f"{key}: no rule '{rule_id}' in this file or the packs it extends", rule_id)
+        return self.sources.get(rule_id)
 
     def _add_phrase_features(self) -> None:
-        phrases = self.document.get("phrases", {})
         for name in self.phrases:
             if name in BUILTIN_FEATURES:
-                self._problem(phrases.key_lines[name], f"phrase list '{name}' has the name of a built-in feature")
+                self._problem(self.phrase_where[name], f"phrase list '{name}' has the name of a built-in feature")
             self.features[name] = FeatureSpec("count", f"matches of the phrase list '{name}'")
 
-    def _rule(self, node: Mapping[str, Any], parser: ConditionParser) -> Rule | None:
-        rule_id, line = node["id"], node.line
+    # -- rules
+
+    def _rule(self, source: _RuleSource, parser: ConditionParser) -> Rule | None:
+        node = source.node
+        rule_id = node["id"]
         try:
-            condition = parser.parse(node["when"], node.key_lines["when"])
+            condition = parser.parse(node["when"], node.key_marks["when"])
         except ConditionError as error:
-            self._problem(error.line, f"when: {error}", rule_id)
+            self._problem((source.file, error.mark), f"when: {error}", rule_id)
             return None
         suggestions = tuple(Suggestion(**s) for s in node.get("suggestions", []))
         underline = node.get("underline", "phrase")
-        self._check_message(node, rule_id)
+        self._check_message(source, rule_id)
         if underline == "none" and any(s.replace is not None for s in suggestions):
-            self._problem(node.key_lines["suggestions"], "underline: none has no text to replace; use append", rule_id)
+            self._problem(source.where("suggestions"), "underline: none has no text to replace; use append", rule_id)
         examples = node["examples"]
         return Rule(rule_id, node["category"], node["severity"], node["message"].strip(), condition, underline,
-                    suggestions, self._examples(examples, "flag", rule_id), self._examples(examples, "pass", rule_id),
-                    self.file, line)
+                    suggestions, self._examples(examples, "flag", source), self._examples(examples, "pass", source),
+                    source.file, node.line)
 
-    def _check_message(self, node: Mapping[str, Any], rule_id: str) -> None:
+    def _check_message(self, source: _RuleSource, rule_id: str) -> None:
+        where = source.where("message")
         try:
-            fields = [name for _, name, _, _ in string.Formatter().parse(node["message"]) if name is not None]
+            fields = [name for _, name, _, _ in string.Formatter().parse(source.node["message"]) if name is not None]
         except ValueError as error:
-            self._problem(node.key_lines["message"], f"message: {error} (write {{{{ and }}}} for braces)", rule_id)
+            self._problem(where, f"message: {error} (write {{{{ and }}}} for braces)", rule_id)
             return
         for name in fields:
             if name not in self.features:
-                self._problem(node.key_lines["message"], f"message: unknown placeholder {{{name}}}; "
-                              "placeholders are feature names", rule_id)
+                self._problem(where, f"message: unknown placeholder {{{name}}}; placeholders are feature names",
+                              rule_id)
 
-    def _examples(self, examples: Mapping[str, Any], kind: str, rule_id: str) -> tuple[Example, ...]:
-        items = examples[kind]
+    def _examples(self, examples: Mapping[str, Any], kind: str, source: _RuleSource) -> tuple[Example, ...]:
         found = []
-        for item, line in zip(items, items.item_lines):
+        for item, mark in _marked_items(examples, kind):
             text, platform = (item, "generic") if isinstance(item, str) else (item["text"], item.get("platform", "generic"))
             if platform not in self.limits:
-                self._problem(line, f"example platform '{platform}' is not among platforms: "
-                              f"{', '.join(self.limits)}", rule_id)
-            found.append(Example(text, platform, line))
+                self._problem((source.file, mark), f"example platform '{platform}' is not among platforms: "
+                              f"{', '.join(self.limits)}", source.node["id"])
+            found.append(Example(text, platform, mark[0]))
         return tuple(found)
 
-    def _check_unique_ids(self, rules: list[Rule]) -> None:
-        seen: dict[str, Rule] = {}
-        for rule in rules:
-            if rule.id in seen:
-                self._problem(rule.line, f"duplicate id; first defined at line {seen[rule.id].line}", rule.id)
-            seen.setdefault(rule.id, rule)
+    def _problem(self, where: Where, message: str, rule: str | None = None) -> None:
+        self.problems.append(Problem.at(where[0], where[1], message, rule))
 
-    def _problem(self, line: int | None, message: str, rule: str | None = None) -> None:
-        self.problems.append(Problem(self.file, line, message, rule))
+
+def _marked_items(node: LineDict, key: str) -> list[tuple[Any, Mark]]:
+    items = node.get(key)
+    return list(zip(items, items.item_marks)) if items else []
+
+
+def _at(where: Where) -> str:
+    return f"{where[0]}:{where[1][0]}" if where[1] else where[0]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .conditions import Condition
 from .features import Vocabulary
+from .yaml_lines import Mark
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -18,22 +19,33 @@ class Problem:
     line: int | None
     message: str
     rule: str | None = None
+    column: int | None = None
+
+    @classmethod
+    def at(cls, file: str, mark: Mark | None, message: str, rule: str | None = None) -> Problem:
+        line, column = mark or (None, None)
+        return cls(file, line, message, rule, column)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{self.file}:{self.line}" if self.line else self.file  # column: in to_dict only
         rule = f" rule '{self.rule}':" if self.rule else ""
         return f"{where}:{rule} {self.message}"
 
     def to_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "rule": self.rule, "message": self.message}
+        return {"file": self.file, "line": self.line, "column": self.column, "rule": self.rule,
+                "message": self.message}
 
 
 class RulesError(Exception):
-    """A rules file that cannot be served; carries every problem found."""
+    """A rules file that cannot be served; carries every problem found.
 
-    def __init__(self, problems: list[Problem]) -> None:
+    `files` are the files read before giving up, so a watcher knows what to keep watching.
+    """
+
+    def __init__(self, problems: list[Problem], files: tuple[Path, ...] = ()) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+        self.files = files
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +87,7 @@ class RulePack:
     source: Path
     rules: tuple[Rule, ...]
     vocabulary: Vocabulary
+    files: tuple[Path, ...] = ()  # the source and every file it extends, base first
 
     @property
     def platforms(self) -> tuple[str, ...]:

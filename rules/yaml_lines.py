@@ -1,7 +1,8 @@
-"""YAML loading that remembers where things are, so problems can name a line.
+"""YAML loading that remembers where things are, so problems can name a line and column.
 
-Mappings load as `LineDict` and sequences as `LineList`, each carrying the 1-based line of
-the node and of every key or item. Duplicate keys are an error (PyYAML keeps the last).
+Mappings load as `LineDict` and sequences as `LineList`, each carrying the 1-based mark
+(line, column) of the node and of every key or item. Duplicate keys are an error (PyYAML
+keeps the last).
 """
 from __future__ import annotations
 
@@ -9,39 +10,53 @@ from typing import Any
 
 import yaml
 
+Mark = tuple[int, int]  # 1-based line and column
+
 
 class LineDict(dict):
-    line: int
-    key_lines: dict[Any, int]
+    mark: Mark
+    key_marks: dict[Any, Mark]
+
+    @property
+    def line(self) -> int:
+        return self.mark[0]
 
 
 class LineList(list):
-    line: int
-    item_lines: list[int]
+    mark: Mark
+    item_marks: list[Mark]
+
+    @property
+    def line(self) -> int:
+        return self.mark[0]
 
 
 class _LineLoader(yaml.SafeLoader):
     pass
 
 
+def _mark(node: yaml.Node) -> Mark:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     mapping = LineDict()
-    mapping.line, mapping.key_lines = node.start_mark.line + 1, {}
+    mapping.mark, mapping.key_marks = _mark(node), {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise yaml.constructor.ConstructorError(
                 "while reading a mapping", node.start_mark, f"found the key {key!r} twice", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping.key_marks[key] = _mark(key_node)
     return mapping
 
 
 def _sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
     sequence = LineList(loader.construct_object(item, deep=True) for item in node.value)
-    sequence.line = node.start_mark.line + 1
-    sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
+    sequence.mark = _mark(node)
+    sequence.item_marks = [_mark(item) for item in node.value]
     return sequence
 
 
@@ -53,14 +68,27 @@ def load(text: str) -> Any:
     return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
 
 
-def line_of(document: Any, path: list[Any]) -> int | None:
-    """The line of the deepest node along `path` (keys and list indexes) that has one."""
-    node, line = document, getattr(document, "line", None)
+def located(values: dict[str, Any], mark: Mark) -> LineDict:
+    """A LineDict made in code (e.g. from a vocabulary entry) whose every key sits at `mark`."""
+    mapping = LineDict(values)
+    mapping.mark, mapping.key_marks = mark, dict.fromkeys(values, mark)
+    return mapping
+
+
+def located_list(items: list[Any], mark: Mark) -> LineList:
+    sequence = LineList(items)
+    sequence.mark, sequence.item_marks = mark, [mark] * len(items)
+    return sequence
+
+
+def mark_of(document: Any, path: list[Any]) -> Mark | None:
+    """The mark of the deepest node along `path` (keys and list indexes) that has one."""
+    node, mark = document, getattr(document, "mark", None)
     for step in path:
         if isinstance(node, LineDict) and step in node:
-            line, node = node.key_lines[step], node[step]
+            mark, node = node.key_marks[step], node[step]
         elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
-            line, node = node.item_lines[step], node[step]
+            mark, node = node.item_marks[step], node[step]
         else:
             break
-    return line
+    return mark

@@ -7,6 +7,9 @@ from typing import Any
 from flask import Blueprint, Request, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from rules import Linter
+from rules.explain import explain as explain_rules
+
 from .errors import ApiError
 from .live_rules import LiveRules
 
@@ -22,16 +25,27 @@ def live_rules() -> LiveRules:
 def lint() -> ResponseReturnValue:
     body = _json_object(request)
     text = _text(body)
-    loaded = live_rules().current
-    pack = loaded.linter.pack
-    platform = body.get("platform", "generic")
-    if platform not in pack.platforms:
-        raise ApiError(400, "unknown_platform", f"platform must be one of: {', '.join(pack.platforms)}")
     disabled = body.get("disabled_rules", [])
     if not isinstance(disabled, list) or not all(isinstance(rule, str) for rule in disabled):
         raise ApiError(400, "bad_disabled_rules", "disabled_rules must be a list of rule ids")
-    result = loaded.linter.lint(text, platform, frozenset(disabled))
-    return jsonify(result.to_dict() | {"ruleset": {"version": pack.version}})
+    with live_rules().lease() as linter:
+        result = linter.lint(text, _platform(body, linter), frozenset(disabled))
+    return jsonify(result.to_dict() | {"ruleset": {"version": linter.pack.version}})
+
+
+@v1.post("/explain")
+def explain() -> ResponseReturnValue:
+    """For each rule: whether the engine fired it, the values its condition read, and where it is defined."""
+    body = _json_object(request)
+    text = _text(body)
+    with live_rules().lease() as linter:
+        explanations = explain_rules(linter, text, _platform(body, linter))
+    return jsonify(ruleset={"version": linter.pack.version}, rules=[e.to_dict() for e in explanations])
+
+
+@v1.get("/rules/status")
+def rules_status() -> ResponseReturnValue:
+    return jsonify(live_rules().status())
 
 
 @v1.get("/rules")
@@ -65,6 +79,13 @@ def _json_object(req: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise ApiError(400, "malformed_request", 'expected a JSON object such as {"text": "..."}')
     return body
+
+
+def _platform(body: dict[str, Any], linter: Linter) -> str:
+    platform = body.get("platform", "generic")
+    if platform not in linter.pack.platforms:
+        raise ApiError(400, "unknown_platform", f"platform must be one of: {', '.join(linter.pack.platforms)}")
+    return platform
 
 
 def _text(body: dict[str, Any]) -> str:

@@ -11,10 +11,13 @@ from typing import TextIO
 
 from rules import Linter, LintResult, RulesError, load_pack, warm_up
 from rules.examples import run_examples
+from rules.explain import RuleExplanation, explain
+from rules.junit import examples_report, problems_report
 from rules.text import Utf16Offsets
 
 from .config import DEFAULT_PORT, Config
 from .drafts import Draft, DraftFileError, read_drafts
+from .rules_watcher import RulesWatcher
 
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
 
@@ -47,7 +50,14 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check-rules", help="validate a rules file and run every rule's examples")
     check.add_argument("file", nargs="?", type=Path, default=Config.RULES_PATH)
+    check.add_argument("--junit", type=Path, metavar="PATH", help="also write the results as JUnit XML for CI")
     check.set_defaults(command=_check_rules)
+
+    why = commands.add_parser("explain", help="show, rule by rule, whether it fires on a draft and why")
+    why.add_argument("text", help="the draft")
+    why.add_argument("--platform", default="generic", help="platform the draft is for (default: %(default)s)")
+    why.add_argument("--rules", type=Path, default=Config.RULES_PATH)
+    why.set_defaults(command=_explain)
     return parser
 
 
@@ -58,8 +68,10 @@ def _serve(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app({"RULES_PATH": args.rules})
+    live = app.extensions["rapport"]
+    RulesWatcher(live).start()  # edits to the rules (and the packs they extend) apply without a restart
     warm_up()
-    version = app.extensions["rapport"].current.linter.pack.version
+    version = live.current.linter.pack.version
     print(f"rapport: serving {args.rules} ({version}) on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
     waitress.serve(app, host=args.host, port=args.port, threads=8, ident="rapport", _quiet=True)
     return 0
@@ -67,8 +79,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _lint(args: argparse.Namespace) -> int:
     linter = Linter(load_pack(args.rules))
-    if args.platform not in linter.pack.platforms:
-        print(f"rapport: --platform must be one of: {', '.join(linter.pack.platforms)}", file=sys.stderr)
+    if _unknown_platform(linter, args.platform):
         return EXIT_USAGE
     worst_is_error = False
     try:
@@ -80,6 +91,13 @@ def _lint(args: argparse.Namespace) -> int:
         print(f"rapport: {error}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_FINDINGS if worst_is_error else 0
+
+
+def _unknown_platform(linter: Linter, platform: str) -> bool:
+    if platform in linter.pack.platforms:
+        return False
+    print(f"rapport: --platform must be one of: {', '.join(linter.pack.platforms)}", file=sys.stderr)
+    return True
 
 
 def _drafts(files: Iterable[str]) -> Iterable[Draft]:
@@ -104,8 +122,15 @@ def _report(draft: Draft, result: LintResult, output_format: str, out: TextIO) -
 
 
 def _check_rules(args: argparse.Namespace) -> int:
-    linter = Linter(load_pack(args.file))
+    try:
+        linter = Linter(load_pack(args.file))
+    except RulesError as error:
+        if args.junit:
+            problems_report(args.file, error.problems).write(args.junit, encoding="utf-8", xml_declaration=True)
+        raise
     results = list(run_examples(linter))
+    if args.junit:  # written before printing, so CI has it even if the terminal goes away
+        examples_report(args.file, results).write(args.junit, encoding="utf-8", xml_declaration=True)
     failures = [result for result in results if not result.passed]
     for rule in linter.pack.rules:
         own = [result for result in results if result.rule is rule]
@@ -115,3 +140,19 @@ def _check_rules(args: argparse.Namespace) -> int:
         print(f"  {failure.describe()}")
     print(f"{len(linter.pack.rules)} rules, {len(results) - len(failures)} passed, {len(failures)} failed")
     return EXIT_FINDINGS if failures else 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    linter = Linter(load_pack(args.rules))
+    if _unknown_platform(linter, args.platform):
+        return EXIT_USAGE
+    for explanation in explain(linter, args.text, args.platform):
+        print(_explanation_lines(explanation))
+    return 0
+
+
+def _explanation_lines(explanation: RuleExplanation) -> str:
+    rule = explanation.rule
+    head = f"{'FIRED' if explanation.fired else 'quiet'} {rule.id}  ({rule.location})"
+    tests = [f"    {'yes' if t.holds else 'no '} {t.feature} {t.test}: {t.value}" for t in explanation.tests]
+    return "\n".join([head, *tests])

@@ -1,0 +1,80 @@
+"""One rules file read as YAML with marks, and checked against the published schema."""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from . import yaml_lines
+from .pack import Problem, RulesError
+from .vocabulary import default_rule_id
+from .yaml_lines import LineDict
+
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+# Validators whose own message says little; the schema gives a better one as "x-problem".
+_EXPLAINED_BY_SCHEMA = ("oneOf", "anyOf", "not")
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def parse_document(raw: bytes, file: str) -> LineDict:
+    document = _parse_yaml(raw, file)
+    _check_shape(document, file)
+    return document
+
+
+def _parse_yaml(raw: bytes, file: str) -> LineDict:
+    try:
+        document = yaml_lines.load(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise RulesError([Problem(file, None, f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else None
+        raise RulesError([Problem.at(file, where, f"YAML syntax: {error.problem or error.context}")]) from None
+    except yaml.YAMLError as error:
+        raise RulesError([Problem(file, None, f"YAML: {error}")]) from None
+    if not isinstance(document, Mapping):
+        raise RulesError([Problem.at(file, getattr(document, "mark", (1, 1)),
+                                     "expected a mapping with version and rules")])
+    return document
+
+
+def _check_shape(document: LineDict, file: str) -> None:
+    problems = []
+    for error in sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
+        path = list(error.absolute_path)
+        where = ".".join(str(step) for step in path) or "top level"
+        problems.append(Problem.at(file, yaml_lines.mark_of(document, path), f"{where}: {_explain(error)}",
+                                   _rule_id_at(document, path)))
+    if problems:
+        raise RulesError(problems)
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"{error.message}; expected only: {allowed}" if allowed else error.message
+    if error.validator in _EXPLAINED_BY_SCHEMA and "x-problem" in error.schema:
+        return error.schema["x-problem"]
+    return error.message
+
+
+def _rule_id_at(document: Mapping[str, Any], path: list[Any]) -> str | None:
+    if len(path) >= 2 and path[0] == "rules":
+        rule = document["rules"][path[1]]
+        return rule.get("id") if isinstance(rule, Mapping) else None
+    if len(path) >= 2 and path[0] == "override":
+        return str(path[1])
+    if len(path) >= 2 and path[0] == "vocabulary":
+        entry = document["vocabulary"][path[1]]
+        return default_rule_id(entry, path[1]) if isinstance(entry, Mapping) else None
+    return None

@@ -1,0 +1,38 @@
+"""JUnit XML for `rapport check-rules --junit`, the report format CI systems display."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
+
+from .examples import ExampleResult
+from .pack import Problem
+
+
+def examples_report(source: Path, results: Sequence[ExampleResult]) -> ET.ElementTree:
+    """One test case per example, named by its rule; a failure says what was expected."""
+    root, suite = _suite(source, len(results), failures=sum(not r.passed for r in results))
+    for result in results:
+        kind = "flag" if result.expect_flag else "pass"
+        case = ET.SubElement(suite, "testcase", classname=result.rule.id,
+                             name=f"{kind}: {result.example.text} ({result.example.platform})",
+                             file=result.rule.file, line=str(result.example.line or result.rule.line))
+        if not result.passed:
+            ET.SubElement(case, "failure", message=result.describe(), type="example")
+    return ET.ElementTree(root)
+
+
+def problems_report(source: Path, problems: Sequence[Problem]) -> ET.ElementTree:
+    """A rules file that does not load: each problem is an error CI shows with its location."""
+    root, suite = _suite(source, len(problems), errors=len(problems))
+    for problem in problems:
+        case = ET.SubElement(suite, "testcase", classname=problem.rule or "rules-file", name=str(problem),
+                             file=problem.file, line=str(problem.line or 0))
+        ET.SubElement(case, "error", message=problem.message, type="rules")
+    return ET.ElementTree(root)
+
+
+def _suite(source: Path, tests: int, failures: int = 0, errors: int = 0) -> tuple[ET.Element, ET.Element]:
+    counts = {"tests": str(tests), "failures": str(failures), "errors": str(errors)}
+    root = ET.Element("testsuites", name="rapport check-rules", **counts)
+    return root, ET.SubElement(root, "testsuite", name=f"rules {source}", **counts)

@@ -1,0 +1,54 @@
+"""`rapport explain` and POST /v1/explain: per rule, fired or not, the values read, and where it lives."""
+from __future__ import annotations
+
+from rules import load_pack
+from server.cli import main
+from server.config import DEFAULT_RULES
+from tests.conftest import EXTENSION_ORIGIN
+from tests.teams import write_team
+
+SPAM = "RT to win a voucher!"
+
+
+def _explain(client, **body: object):
+    return client.post("/v1/explain", json=body, headers={"Origin": EXTENSION_ORIGIN})
+
+
+def test_cli_explains_each_rule_with_its_location_and_values(capsys):
+    share = load_pack(DEFAULT_RULES).rule("share-to-win")
+    assert main(["explain", SPAM]) == 0
+    out = capsys.readouterr().out
+    assert f"FIRED share-to-win  ({DEFAULT_RULES}:{share.line})\n" \
+           "    yes near share_actions, rewards within 6 is true: True" in out
+    assert "quiet follow-to-win" in out
+
+
+def test_cli_explain_with_a_team_file_and_platform(tmp_path, capsys):
+    team = write_team(tmp_path)
+    assert main(["explain", "Hi #a #b #c", "--platform", "linkedin", "--rules", str(team)]) == 0
+    out = capsys.readouterr().out
+    assert f"FIRED linkedin-hashtags  ({team}:17)\n    yes platform is linkedin: linkedin\n" \
+           "    yes hashtags more_than 2: 3" in out
+    assert "giveaway-hashtags" not in out  # disabled by the team
+
+
+def test_cli_explain_refuses_an_unknown_platform(capsys):
+    assert main(["explain", SPAM, "--platform", "myspace"]) == 2
+
+
+def test_api_explain_agrees_with_lint(client, lint):
+    answer = _explain(client, text=SPAM, platform="x")
+    assert answer.status_code == 200
+    body = answer.get_json()
+    fired = {rule["rule"] for rule in body["rules"] if rule["fired"]}
+    assert fired == {finding["rule"] for finding in lint(SPAM, platform="x")["findings"]}
+    share = next(rule for rule in body["rules"] if rule["rule"] == "share-to-win")
+    assert share["file"] == str(DEFAULT_RULES) and share["line"] == load_pack(DEFAULT_RULES).rule("share-to-win").line
+    assert share["tests"] == [{"feature": "near share_actions, rewards within 6", "test": "is true",
+                               "value": True, "holds": True}]
+    assert body["ruleset"]["version"].startswith("2026.11+")
+
+
+def test_api_explain_checks_its_input(client):
+    assert _explain(client, platform="x").get_json()["error"]["code"] == "missing_text"
+    assert _explain(client, text="hi", platform="myspace").get_json()["error"]["code"] == "unknown_platform"
