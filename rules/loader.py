@@ -181,14 +181,18 @@ class _Builder:
     def _check_message(self, source: _RuleSource, rule_id: str) -> None:
         where = source.where("message")
         try:
-            fields = [name for _, name, _, _ in string.Formatter().parse(source.node["message"]) if name is not None]
+            fields = [(name, spec, conversion) for _, name, spec, conversion
+                      in string.Formatter().parse(source.node["message"]) if name is not None]
         except ValueError as error:
             self._problem(where, f"message: {error} (write {{{{ and }}}} for braces)", rule_id)
             return
-        for name in fields:
+        for name, spec, conversion in fields:
             if name not in self.features:
                 self._problem(where, f"message: unknown placeholder {{{name}}}; placeholders are feature names",
                               rule_id)
+            elif spec or conversion:
+                # A format spec can fail on the feature's type at lint time, or pad a message to gigabytes.
+                self._problem(where, f"message: write the placeholder as plain {{{name}}}, without a format", rule_id)
 
     def _examples(self, examples: Mapping[str, Any], kind: str, source: _RuleSource) -> tuple[Example, ...]:
         found = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Span
+from .text import Span, fold
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SEPARATOR = r"[\s\-]+"  # a space or hyphen in a phrase matches either, repeated
@@ -36,6 +36,60 @@ class PhraseList:
         # a preceding # is a hashtag that still counts ("#giveaway").
         alternatives = sorted({phrase_pattern(p) for p in phrases}, key=len, reverse=True)
         self._regex = re.compile(r"(?<![\w@])(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+        # Every match contains one of these literal pieces (lower-cased, as `fold` leaves them),
+        # so a draft that contains none of them cannot match and the regex need not run. None
+        # when some phrase has no usable piece: the list is then always matched. A prefilter
+        # only: the regex alone decides what matches.
+        needles = _needles(phrases)
+        self.needles: frozenset[str] | None = needles[0] if needles else None
+        # The needles that are whole words of a phrase, so they occur as whole \w+ tokens of the draft.
+        self.word_needles: frozenset[str] = needles[1] if needles else frozenset()
+
+    def may_match(self, present: frozenset[str] | set[str]) -> bool:
+        """False when none of `needles` is among `present`, the needles found in the draft."""
+        return self.needles is None or not self.needles.isdisjoint(present)
 
     def find(self, text: str) -> list[Span]:
+        """The spans of the list's non-overlapping matches in `text`."""
+        if self.needles is not None:
+            folded = fold(text)
+            if not any(needle in folded for needle in self.needles):
+                return []
+        return self.scan(text)
+
+    def scan(self, text: str) -> list[Span]:
+        """`find` without the prefilter, for callers that have checked `may_match` already."""
         return [Span(m.start(), m.end()) for m in self._regex.finditer(text)]
+
+
+# Words so common that a phrase's other words make a better needle.
+_COMMON = frozenset("a an and are at be by do for if in is it me my no not of on or our that the this to "
+                    "us we with you your".split())
+
+
+def _needles(phrases: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """One literal piece of each phrase (its longest uncommon one), lower-cased, and the subset
+    of them that are whole words; None if some phrase has no usable piece."""
+    needles, whole, partial = set(), set(), set()
+    for phrase in phrases:
+        pieces = []
+        for word in re.split(r"[\s\-]+", phrase.strip()):
+            starred = word.endswith("*") and len(word) > 1
+            # A piece is a whole word of any match unless a number or a `*` ending joins it.
+            is_whole = not starred and "{n}" not in word and _WORD.fullmatch(word.replace("'", "_")) is not None
+            pieces += [(piece.lower(), is_whole and piece.isalnum())
+                       for piece in re.split(r"\{n\}|'", word[:-1] if starred else word)]
+        piece, is_whole = max(pieces, key=lambda p: (len(p[0]) > 2 and p[0] not in _COMMON, len(p[0])),
+                              default=("", False))
+        if not piece or not piece.isascii():
+            return None
+        needles.add(piece)
+        (whole if is_whole else partial).add(piece)
+    # A needle that contains a shorter one adds nothing: the shorter one is found first.
+    kept = frozenset(n for n in needles if not any(o != n and o in n for o in needles))
+    # A needle inside a longer one (e.g. "win" in "winner") also stands for the longer one's
+    # phrases, where it is not a whole word: look for it as a substring then.
+    return kept, frozenset(n for n in kept if n in whole - partial and not any(o != n and n in o for o in needles))
+
+
+_WORD = re.compile(r"\w+")

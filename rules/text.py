@@ -27,6 +27,19 @@ def normalise(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+# Characters that re.IGNORECASE matches to an ASCII letter although lower() keeps them apart
+# (long s, Kelvin sign, dotless i, dotted capital I).
+_ASCII_FOLDS = str.maketrans({"ſ": "s", "\u212a": "k", "ı": "i", "İ": "i"})
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` so that a plain substring test can rule out an IGNORECASE phrase match.
+
+    Not offset-preserving; only for deciding whether a phrase can occur at all.
+    """
+    return text.lower() if text.isascii() else text.translate(_ASCII_FOLDS).lower()
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Split into sentences, each span trimmed of surrounding white space."""
     spans: list[Span] = []

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from rules import Linter, load_pack
 
 DRAFT = "WOW!!! #a #b #c @x @y https://example.com Is this it? " * 3
@@ -44,5 +46,8 @@ def test_threads_get_the_same_answers_as_one_thread(linter):
 
 def test_closed_rule_sets_free_their_engine_handles(rules_file):
     for _ in range(50):
-        _wide_pack(rules_file, 5).close()
+        closed = _wide_pack(rules_file, 5)
+        closed.close()
+    with pytest.raises(RuntimeError):
+        closed.lint(DRAFT)
     assert {f.rule.id for f in _wide_pack(rules_file, 5).lint(DRAFT).findings} == {f"r{i}" for i in range(5)}

@@ -1,0 +1,106 @@
+"""A hostile or careless rules file cannot stall linting: phrases are literal text, not regexes.
+
+rules/phrases.py escapes every phrase (only a trailing `*` and `{n}` are special), so phrases
+written as catastrophic-backtracking regexes are matched as the characters they are. The lint
+runs in a subprocess with a timeout, so a regression shows up as a failed test, not a hung run.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from rules import RulesError, load_pack
+
+HOSTILE_PACK = r'''
+version: "hostile"
+phrases:
+  hostile: ["(a+)+$", "a*a*a*a*b", "(a|a)*c", "(a|aa)+$", "^(\\w+\\s?)*$", "a{1,99999}b", ".*.*.*=.*", "(.*a){20}"]
+  hostile_words: ["a* a* a* a* a* a* b", "a*-a*-a*-b", "a* a*"]
+rules:
+  - id: hostile-literal
+    category: c
+    severity: warning
+    message: "literal: {hostile}"
+    when: {has: hostile}
+    examples:
+      flag: ["I typed (a+)+$ here"]
+      pass: ["aaaa"]
+  - id: hostile-near
+    category: c
+    severity: info
+    message: near
+    when: {near: [hostile, hostile_words], within: 50}
+    examples:
+      flag: ["(a+)+$ then a a a a a a b"]
+      pass: ["aaaa"]
+'''
+
+# Drafts that make a regex reading of the phrases backtrack: 64 KiB of "a", with and without
+# the character that would let a regex succeed at the very end.
+DRAFTS = {
+    "a": "a" * 65536,
+    "a_then_c": "a" * 65535 + "c",
+    "a_then_bang": "a" * 65535 + "!",
+    "spaced": "a " * 32768,
+    "hyphenated": "a-" * 32768,
+    "literal": "I typed (a+)+$ and a*a*a*a*b here.",
+}
+
+RUNNER = textwrap.dedent("""
+    import json, sys
+    from rules import Linter, load_pack
+    linter = Linter(load_pack(sys.argv[1]))
+    drafts = json.loads(sys.stdin.read())
+    print(json.dumps({name: [[f.rule.id, f.span.start, f.span.end] for f in linter.lint(text).findings]
+                      for name, text in drafts.items()}))
+""")
+
+
+def test_hostile_phrases_are_literal_and_cannot_stall_linting(tmp_path):
+    pack = tmp_path / "hostile.yaml"
+    pack.write_text(HOSTILE_PACK, encoding="utf-8")
+    # The timeout is the bound: a backtracking regex over 64 KiB would run for hours.
+    done = subprocess.run([sys.executable, "-c", RUNNER, str(pack)], input=json.dumps(DRAFTS),
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    findings = json.loads(done.stdout)
+    # Read as regexes, "(a+)+$" and "(a|aa)+$" match every draft ending in "a"; read literally, none.
+    for name in ("a", "a_then_c", "a_then_bang", "spaced", "hyphenated"):
+        assert findings[name] == [], name
+    literal = "I typed (a+)+$ and a*a*a*a*b here."
+    spans = [(rule, literal[start:end]) for rule, start, end in findings["literal"] if rule == "hostile-literal"]
+    assert spans == [("hostile-literal", "(a+)+$"), ("hostile-literal", "a*a*a*a*b")]
+
+
+def test_hostile_pack_passes_its_own_examples(tmp_path):
+    pack = tmp_path / "hostile.yaml"
+    pack.write_text(HOSTILE_PACK, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "server", "check-rules", str(pack)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+FORMAT_SPEC_PACK = '''
+version: "fmt"
+rules:
+  - id: shouty
+    category: campaign-only
+    severity: warning
+    message: "Too loud: {exclamations:s} marks."
+    when:
+      exclamations: {at_least: 3}
+    examples:
+      flag: ["Wow!!!"]
+      pass: ["Wow."]
+'''
+
+
+def test_a_bad_placeholder_format_spec_is_refused_at_load(rules_file):
+    with pytest.raises(RulesError) as caught:
+        load_pack(rules_file(FORMAT_SPEC_PACK))
+    problem, = caught.value.problems
+    assert (problem.rule, problem.line) == ("shouty", 7) and "plain {exclamations}" in problem.message
