@@ -90,9 +90,9 @@ def run(corpus_path: Path | None, quick: bool = False, rules: Path = DEFAULT_RUL
 
     step("http")
     results["http"] = []
-    with http.service(rules) as port:
+    with http.service(rules) as running:
         for threads in (1, 4, 8):
-            latency = http.measure(port, sample, threads=threads, requests=500 if quick else 5000)
+            latency = http.measure(running.port, sample, threads=threads, requests=500 if quick else 5000)
             results["http"].append({"threads": threads, **latency.to_dict()})
     return results
 

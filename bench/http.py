@@ -10,9 +10,11 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .timing import Latency
 
@@ -26,18 +28,29 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class RunningService:
+    port: int
+    pid: int
+
+
 @contextmanager
-def service(rules: Path | None = None, ready_timeout: float = 60.0) -> Iterator[int]:
-    """Start the service on a free loopback port, yield the port, stop it afterwards."""
+def service(rules: Path | None = None, log: BinaryIO | None = None,
+            ready_timeout: float = 60.0) -> Iterator[RunningService]:
+    """Start the service on a free loopback port, yield where it runs, stop it afterwards.
+
+    Its output goes to `log` when given (the soak reads it back), else stderr is kept for errors.
+    """
     port = free_port()
-    command = [sys.executable, "-m", "server", "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if rules is not None:
         command += ["--rules", str(rules)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    output = {"stdout": log, "stderr": subprocess.STDOUT} if log else {"stdout": subprocess.DEVNULL,
+                                                                      "stderr": subprocess.PIPE}
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"}, **output)
     try:
         _wait_ready(port, process, ready_timeout)
-        yield port
+        yield RunningService(port, process.pid)
     finally:
         process.terminate()
         try:
@@ -51,7 +64,8 @@ def _wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float) -> 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the service exited early: {process.stderr.read().decode(errors='replace')}")
+            output = process.stderr.read().decode(errors="replace") if process.stderr else "see its log"
+            raise RuntimeError(f"the service exited early: {output}")
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             connection.request("GET", "/healthz")

@@ -23,8 +23,6 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -33,7 +31,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .http import ROOT, service
+from .timing import percentile
+
 DEFAULT_RULES = ROOT / "rules.yaml"
 ORIGIN = "chrome-extension://soaksoaksoaksoaksoaksoaksoaksoak"
 VERSIONS = ("soak-a", "soak-b")
@@ -108,12 +108,6 @@ def _version_of(path: Path) -> str:
     return load_pack(path).version
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _rss_mib(pid: int) -> float:
     try:
         import psutil
@@ -134,26 +128,6 @@ def _get(port: int, path: str) -> tuple[int, dict]:
         return response.status, json.loads(response.read())
     finally:
         connection.close()
-
-
-def _wait_ready(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the service exited early with status {process.returncode}")
-        try:
-            if _get(port, "/healthz")[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"the service did not answer on port {port} within {timeout:.0f} s")
-
-
-def _percentile(ordered: list[float], share: float) -> float:
-    if not ordered:
-        return 0.0
-    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
 
 
 def _write_rules(path: Path, template: str, version: str, by_rename: bool) -> None:
@@ -187,23 +161,13 @@ def run(clients: int = 32, seconds: float = 60.0, reload_every: float = 3.0, rul
         expected = reference(path, corpus)  # the same rules for both versions: only `version` differs
         log(f"soak: {len(corpus)} drafts, {clients} clients, {seconds:g} s, rewrite every {reload_every:g} s")
 
-        port = _free_port()
         service_log = (work / "service.log").open("w+b")
-        process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--host", "127.0.0.1",
-                                    "--port", str(port), "--rules", str(path)],
-                                   cwd=ROOT, stdout=service_log, stderr=subprocess.STDOUT)
         try:
-            _wait_ready(port, process)
-            result.rss_before_mib = _rss_mib(process.pid)
-            _soak(port, path, template, corpus, expected, variants, clients, seconds, reload_every, result)
-            result.rss_after_mib = _rss_mib(process.pid)
+            with service(path, log=service_log) as running:
+                result.rss_before_mib = _rss_mib(running.pid)
+                _soak(running.port, path, template, corpus, expected, variants, clients, seconds, reload_every, result)
+                result.rss_after_mib = _rss_mib(running.pid)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
             service_log.seek(0)
             result.marker_in_log = MARKER.encode() in service_log.read()
             service_log.close()
@@ -316,8 +280,8 @@ def _soak(port, path, template, corpus, expected, variants, clients, seconds, re
     ordered = sorted(d for per_client in durations for d in per_client)
     result.requests = len(ordered)
     result.per_second = round(len(ordered) / elapsed, 1) if elapsed else 0.0
-    result.p50_ms = round(1000 * _percentile(ordered, 0.50), 2)
-    result.p99_ms = round(1000 * _percentile(ordered, 0.99), 2)
+    result.p50_ms = round(1000 * percentile(ordered, 0.50), 2)
+    result.p99_ms = round(1000 * percentile(ordered, 0.99), 2)
     result.max_ms = round(1000 * ordered[-1], 2) if ordered else 0.0
 
 
