@@ -20,6 +20,7 @@ from .drafts import Draft, DraftFileError, read_drafts
 from .rules_watcher import RulesWatcher
 
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s, loopback only)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s)")
     serve.add_argument("--rules", type=Path, default=Config.RULES_PATH, help="rules file (default: %(default)s)")
+    serve.add_argument("--team", action="store_true",
+                       help="team server: several workers, any bind address, pairing token required")
+    serve.add_argument("--workers", type=int, default=2, help="worker processes with --team (default: %(default)s)")
+    serve.add_argument("--token", default=Config.TOKEN, help="pairing token (default: $RAPPORT_TOKEN)")
     serve.set_defaults(command=_serve)
 
     lint = commands.add_parser("lint", help="lint drafts from files: one per line, .jsonl or .csv (text column)")
@@ -62,18 +67,37 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.team:
+        return _serve_team(args)
+    if args.host not in LOOPBACK:
+        print(f"rapport: {args.host} is not a loopback address; a service reachable from other machines "
+              "needs --team (which requires a token)", file=sys.stderr)
+        return EXIT_USAGE
     import waitress
 
     from . import create_app
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app({"RULES_PATH": args.rules})
+    app = create_app({"RULES_PATH": args.rules, "TOKEN": args.token})
     live = app.extensions["rapport"]
     RulesWatcher(live).start()  # edits to the rules (and the packs they extend) apply without a restart
     warm_up()
     version = live.current.linter.pack.version
     print(f"rapport: serving {args.rules} ({version}) on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
     waitress.serve(app, host=args.host, port=args.port, threads=8, ident="rapport", _quiet=True)
+    return 0
+
+
+def _serve_team(args: argparse.Namespace) -> int:
+    from .team import TeamServer, team_overrides
+
+    if not args.token:
+        print("rapport: --team needs a pairing token (--token or RAPPORT_TOKEN)", file=sys.stderr)
+        return EXIT_USAGE
+    version = load_pack(args.rules).version  # refuse a broken file before any worker starts
+    print(f"rapport: team server for {args.rules} ({version}) on {args.host}:{args.port}, "
+          f"{args.workers} workers", file=sys.stderr, flush=True)
+    TeamServer(team_overrides(args.rules, args.token), f"{args.host}:{args.port}", args.workers).run()
     return 0
 
 

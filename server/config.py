@@ -12,7 +12,7 @@ KIB = 1024
 class Config:
     RULES_PATH: Path = Path(os.environ.get("RAPPORT_RULES", DEFAULT_RULES))
     # Host names a request may be addressed to; anything else is a DNS-rebinding attempt.
-    ALLOWED_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")
+    ALLOWED_HOSTS: tuple[str, ...] | None = ("127.0.0.1", "localhost", "[::1]")
     # Origins that may call the service besides the extension schemes below.
     ALLOWED_ORIGINS: tuple[str, ...] = tuple(filter(None, os.environ.get("RAPPORT_ALLOWED_ORIGINS", "").split(",")))
     EXTENSION_SCHEMES: tuple[str, ...] = ("chrome-extension://", "moz-extension://")

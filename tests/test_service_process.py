@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -76,3 +77,25 @@ def test_lint_works_with_the_network_cut_off(tmp_path):
              "from server.cli import main\nsys.exit(main(['lint', sys.argv[1]]))\n")
     done = subprocess.run([sys.executable, "-c", guard, str(drafts)], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_serves_when_home_and_temp_dirs_are_unusable(tmp_path):
+    # The service writes nothing: with HOME, TMPDIR and the config dir unwritable (a path under
+    # /dev/null, so even root gets ENOTDIR), it still starts and lints.
+    unusable = "/dev/null/rapport"
+    port = _free_port()
+    env = {**os.environ, "HOME": unusable, "TMPDIR": unusable, "XDG_CONFIG_HOME": unusable}
+    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert _lint(port, "Do not reply.")["findings"][0]["rule"] == "do-not-reply"
+                break
+            except OSError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.1)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

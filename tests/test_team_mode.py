@@ -1,0 +1,99 @@
+"""`rapport serve --team`: workers behind a token, replaced when they die, reloading together."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from server.config import DEFAULT_RULES
+from tests.test_service_process import _free_port
+
+TOKEN = "team-token-1234"
+
+
+def _lint(port: int, token: str | None = TOKEN) -> dict:
+    headers = {"Content-Type": "application/json", "Host": "rapport.team.example"}
+    headers |= {"X-Rapport-Token": token} if token else {}
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/lint", headers=headers,
+                                     data=json.dumps({"text": "RT to win a voucher"}).encode())
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.load(response)
+
+
+def _workers(pid: int) -> set[int]:
+    return {int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+def _until(check, seconds: float = 20):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if result := check():
+                return result
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{check.__name__} did not hold within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory) -> Iterator[tuple[int, subprocess.Popen, Path]]:
+    rules = tmp_path_factory.mktemp("team") / "rules.yaml"
+    shutil.copy(DEFAULT_RULES, rules)
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--team", "--workers", "2",
+                                "--port", str(port), "--rules", str(rules)],
+                               env={**os.environ, "RAPPORT_TOKEN": TOKEN},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _until(lambda: _lint(port))
+    yield port, process, rules
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_token_is_required_and_any_host_name_is_served(team):
+    port, _, _ = team
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        _lint(port, token=None)
+    assert refused.value.code == 401
+    assert _lint(port)["findings"][0]["rule"] == "share-to-win"
+
+
+def test_a_killed_worker_is_replaced_and_service_keeps_answering(team):
+    port, process, _ = team
+    before = _until(lambda: len(_workers(process.pid)) == 2 and _workers(process.pid))
+    victim = min(before)
+    os.kill(victim, signal.SIGKILL)
+    answers = [_lint(port)["findings"][0]["rule"] for _ in range(20)]
+    assert answers == ["share-to-win"] * 20
+    after = _until(lambda: len(_workers(process.pid)) == 2 and _workers(process.pid))
+    assert victim not in after
+
+
+def test_every_worker_reloads_an_edit(team):
+    port, _, rules = team
+    rules.write_text(rules.read_text(encoding="utf-8").replace('version: "2026.11"', 'version: "team-2"'),
+                     encoding="utf-8")
+
+    def all_workers_on_new_rules() -> bool:
+        return all(_lint(port)["ruleset"]["version"].startswith("team-2") for _ in range(20))
+
+    assert _until(all_workers_on_new_rules, seconds=10)
+
+
+def test_team_mode_without_a_token_and_public_bind_without_team_are_refused():
+    env = {key: value for key, value in os.environ.items() if key != "RAPPORT_TOKEN"}
+    for argv, message in ((["--team"], "needs a pairing token"), (["--host", "0.0.0.0"], "needs --team")):
+        done = subprocess.run([sys.executable, "-m", "server", "serve", "--port", "0", *argv],
+                              capture_output=True, text=True, timeout=60, env=env)
+        assert done.returncode == 2 and message in done.stderr
