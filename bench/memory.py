@@ -39,3 +39,27 @@ def measure(linter: Linter, texts: list[str], lints: int, warm: int = 2000) -> M
     for n in range(lints):
         linter.lint(texts[n % len(texts)])
     return MemoryGrowth(lints, before, rss_mib())
+
+
+def main() -> None:
+    """`python -m bench.memory [--corpus DIR] [--lints N]`: RSS growth over many lints, 1M by default."""
+    import argparse
+    from pathlib import Path
+
+    from rules import load_pack
+
+    from . import corpus
+    from .http import ROOT
+
+    parser = argparse.ArgumentParser(prog="python -m bench.memory")
+    parser.add_argument("--corpus", type=Path, help="CSV file or folder of CSVs (default: a generated corpus)")
+    parser.add_argument("--lints", type=int, default=1_000_000)
+    args = parser.parse_args()
+    texts, described = corpus.load(args.corpus)
+    growth = measure(Linter(load_pack(ROOT / "rules.yaml")), texts, args.lints)
+    print(f"{described}: {growth.lints:,} lints, RSS {growth.before_mib:.1f} -> {growth.after_mib:.1f} MiB "
+          f"({growth.growth_mib:+.2f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
