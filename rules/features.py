@@ -171,7 +171,7 @@ def _measure_phrases(features: Features, plain: str, vocabulary: Vocabulary,
     spans.update(dict.fromkeys(vocabulary.phrase_lists, ()))
     values.update(dict.fromkeys(vocabulary.phrase_lists, 0))
     for name in vocabulary.candidates(fold(plain)):
-        found = vocabulary.phrase_lists[name].scan(plain)
+        found = vocabulary.phrase_lists[name].find(plain)
         spans[name] = found
         values[name] = len(found)
     word_starts = [start for start, _ in words]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Span, fold
+from .text import Span
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SEPARATOR = r"[\s\-]+"  # a space or hyphen in a phrase matches either, repeated
@@ -37,7 +37,8 @@ class PhraseList:
         alternatives = sorted({phrase_pattern(p) for p in phrases}, key=len, reverse=True)
         self._regex = re.compile(r"(?<![\w@])(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
         # Every match contains one of these literal pieces (lower-cased, as `fold` leaves them),
-        # so a draft that contains none of them cannot match and the regex need not run. None
+        # so a draft that contains none of them cannot match and the regex need not run (see
+        # Vocabulary.candidates, which looks for all lists' needles at once). None
         # when some phrase has no usable piece: the list is then always matched. A prefilter
         # only: the regex alone decides what matches.
         needles = _needles(phrases)
@@ -45,20 +46,8 @@ class PhraseList:
         # The needles that are whole words of a phrase, so they occur as whole \w+ tokens of the draft.
         self.word_needles: frozenset[str] = needles[1] if needles else frozenset()
 
-    def may_match(self, present: frozenset[str] | set[str]) -> bool:
-        """False when none of `needles` is among `present`, the needles found in the draft."""
-        return self.needles is None or not self.needles.isdisjoint(present)
-
     def find(self, text: str) -> list[Span]:
         """The spans of the list's non-overlapping matches in `text`."""
-        if self.needles is not None:
-            folded = fold(text)
-            if not any(needle in folded for needle in self.needles):
-                return []
-        return self.scan(text)
-
-    def scan(self, text: str) -> list[Span]:
-        """`find` without the prefilter, for callers that have checked `may_match` already."""
         return [Span(m.start(), m.end()) for m in self._regex.finditer(text)]
 
 

@@ -6,11 +6,14 @@ from typing import Any
 
 from flask import Flask
 
+from rules import warm_up
+
 from . import security
 from .api import health, v1
 from .config import Config
 from .errors import register_error_handlers
 from .live_rules import LiveRules
+from .rules_watcher import RulesWatcher
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
@@ -24,4 +27,12 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     app.register_blueprint(v1)
     app.register_blueprint(health)
+    return app
+
+
+def create_serving_app(overrides: Mapping[str, Any]) -> Flask:
+    """The app as a running service needs it: rules watched for edits, textstat's dictionary loaded."""
+    app = create_app(overrides)
+    RulesWatcher(app.extensions["rapport"]).start()  # edits to the rules (and packs they extend) apply live
+    warm_up()  # about a second, paid now rather than by the first draft
     return app

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from rules import Linter, LintResult, RulesError, load_pack, warm_up
+from rules import Linter, LintResult, RulesError, load_pack
 from rules.examples import run_examples
 from rules.explain import RuleExplanation, explain
 from rules.junit import examples_report, problems_report
@@ -17,7 +17,6 @@ from rules.text import Utf16Offsets
 
 from .config import DEFAULT_PORT, Config
 from .drafts import Draft, DraftFileError, read_drafts
-from .rules_watcher import RulesWatcher
 
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -76,13 +75,10 @@ def _serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     import waitress
 
-    from . import create_app
+    from . import create_serving_app
 
-    app = create_app({"RULES_PATH": args.rules, "TOKEN": args.token})
-    live = app.extensions["rapport"]
-    RulesWatcher(live).start()  # edits to the rules (and the packs they extend) apply without a restart
-    warm_up()
-    version = live.current.linter.pack.version
+    app = create_serving_app({"RULES_PATH": args.rules, "TOKEN": args.token})
+    version = app.extensions["rapport"].current.linter.pack.version
     print(f"rapport: serving {args.rules} ({version}) on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
     waitress.serve(app, host=args.host, port=args.port, threads=8, ident="rapport", _quiet=True)
     return 0

@@ -13,9 +13,6 @@ from typing import Any
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from rules import warm_up
-
-from .rules_watcher import RulesWatcher
 
 THREADS_PER_WORKER = 4
 
@@ -35,12 +32,9 @@ class TeamServer(BaseApplication):
 
     def load(self) -> Flask:
         # Runs in each worker after the fork: the engine and the watcher thread belong to that process.
-        from . import create_app
+        from . import create_serving_app
 
-        app = create_app(self.overrides)
-        RulesWatcher(app.extensions["rapport"]).start()
-        warm_up()
-        return app
+        return create_serving_app(self.overrides)
 
 
 def team_overrides(rules: Any, token: str) -> dict[str, Any]:

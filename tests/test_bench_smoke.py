@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import csv
-import random
 from pathlib import Path
 
-import pytest
 
 from bench import corpus, inprocess, report, scaling
 from eval import data as eval_data
 from eval.__main__ import main as eval_main
 from eval.rates import FAMILIES, rates
-from rules.phrases import PhraseList
 from server.config import DEFAULT_RULES
 
 
@@ -74,33 +71,3 @@ def test_eval_rates_on_tiny_sets(tmp_path, linter, capsys):
     assert eval_main([str(tmp_path)]) == 0
     printed = capsys.readouterr().out
     assert "| SMS spam offering a prize | 1 | 100.0% |" in printed and "estimate" in printed
-
-
-@pytest.mark.parametrize("seed", range(3))
-def test_phrase_prefilter_never_hides_a_match(seed):
-    """`find` (needles first) must equal the bare regex scan on text built from the phrases."""
-    rng = random.Random(seed)
-    phrases = ["win", "prize*", "tag {n} friends", "you've won", "{n}% off", "#giveaway", "y'all", "sign-up now"]
-    plist = PhraseList("t", phrases)
-    pieces = ["WIN", "prizes", "tag 3 friends", "You’ve won", "20% OFF", "#Giveaway", "Y'ALL", "sign up now",
-              "winner", "reprize", "ſign-up now", "İ", "w", "-", " ", ".", "@win", "x"]
-    for _ in range(300):
-        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "-", "!"]) for _ in range(rng.randint(1, 6)))
-        assert plist.find(text) == plist.scan(text), text
-
-
-def test_draft_needles_never_hide_a_match_of_the_default_lists(linter):
-    """The per-draft needle look-up in `extract` counts what the bare regexes count."""
-    from rules.features import extract
-    from rules.text import normalise
-
-    vocabulary = linter.pack.vocabulary
-    words = sorted({word for plist in vocabulary.phrase_lists.values() for phrase in plist.phrases
-                    for word in phrase.replace("{n}", "3").replace("*", "s").split()})
-    rng = random.Random(5)
-    for _ in range(300):
-        text = " ".join(rng.choice(words).upper() if rng.random() < 0.2 else rng.choice(words)
-                        for _ in range(rng.randint(1, 12)))
-        values = extract(text, "generic", vocabulary).values
-        for name, plist in vocabulary.phrase_lists.items():
-            assert values[name] == len(plist.scan(normalise(text))), (name, text)
