@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import parse_document
-from .pack import Problem, RulesError
+from .pack import Problem, RulesError, Stamp, stamp_of
 from .yaml_lines import LineDict, Mark
 
 MAX_EXTENDS_DEPTH = 8
@@ -20,6 +20,7 @@ MAX_EXTENDS_DEPTH = 8
 class Layer:
     path: Path
     raw: bytes
+    stamp: Stamp | None
     document: LineDict
 
     @property
@@ -33,8 +34,8 @@ def read_chain(path: Path, tried: list[Path], raw: bytes | None = None) -> list[
     referrer: tuple[Layer, Mark] | None = None
     while True:
         tried.append(path)
-        data = raw if raw is not None else _read(path, referrer)
-        layer = Layer(path, data, parse_document(data, str(path)))
+        data, stamp = (raw, None) if raw is not None else _read(path, referrer)
+        layer = Layer(path, data, stamp, parse_document(data, str(path)))
         chain.append(layer)
         if "extends" not in layer.document:
             return chain[::-1]
@@ -55,9 +56,12 @@ def _check_link(chain: list[Layer], target: Path, layer: Layer, mark: Mark) -> N
         raise RulesError([Problem.at(layer.file, mark, f"extends: more than {MAX_EXTENDS_DEPTH} packs deep")])
 
 
-def _read(path: Path, referrer: tuple[Layer, Mark] | None) -> bytes:
+def _read(path: Path, referrer: tuple[Layer, Mark] | None) -> tuple[bytes, Stamp]:
+    """The file's bytes and its stamp taken from the open file, so a watcher compares with what was read."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            stamp = stamp_of(os.fstat(file.fileno()))
+            return file.read(), stamp
     except OSError as error:
         if referrer is None:
             problem = Problem(str(path), None, f"cannot read the rules file: {error.strerror}")

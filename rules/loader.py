@@ -17,7 +17,7 @@ from .conditions import ConditionError, ConditionParser
 from .document import SCHEMA_PATH
 from .features import BUILTIN_FEATURES, FeatureSpec, NearPair, Vocabulary
 from .layers import Layer, read_chain
-from .pack import Example, Problem, Rule, RulePack, RulesError, Suggestion
+from .pack import Example, Problem, Rule, RulePack, RulesError, SourceFile, Suggestion
 from .phrases import PhraseList
 from .vocabulary import compile_entry
 from .yaml_lines import LineDict, Mark
@@ -86,7 +86,7 @@ class _Builder:
         vocabulary = Vocabulary({name: PhraseList(name, phrases) for name, phrases in self.phrases.items()},
                                 tuple(self.near_pairs.values()), self.limits)
         return RulePack(self.version, self.chain[-1].path, tuple(rules), vocabulary,
-                        tuple(layer.path for layer in self.chain))
+                        tuple(SourceFile(layer.path, layer.stamp) for layer in self.chain))
 
     # -- layering
 

@@ -1,6 +1,7 @@
 """A loaded, checked rules file: the shared definitions every other part works from."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,13 +82,26 @@ class Rule:
         return f"{self.file}:{self.line}"
 
 
+Stamp = tuple[int, int, int]  # inode, size, mtime in ns: a save, rename or truncation changes it
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    stamp: Stamp | None  # of the file as it was read; None for text given rather than read
+
+
 @dataclass(frozen=True, slots=True)
 class RulePack:
     version: str
     source: Path
     rules: tuple[Rule, ...]
     vocabulary: Vocabulary
-    files: tuple[Path, ...] = ()  # the source and every file it extends, base first
+    files: tuple[SourceFile, ...] = ()  # the source and every file it extends, base first
 
     @property
     def platforms(self) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from rules import Linter, Problem, RulesError, load_pack
+from rules import Linter, Problem, RulePack, RulesError, load_pack
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class LiveRules:
         self._lock = threading.Lock()
         self._current = Loaded(Linter(load_pack(path)), time.time())  # a broken file raises: no service
         self.last_error: list[Problem] = []
-        self.watched: tuple[Path, ...] = self._current.linter.pack.files
+        self.watched: tuple[Path, ...] = _paths(self._current.linter.pack)
 
     @property
     def current(self) -> Loaded:
@@ -61,7 +61,7 @@ class LiveRules:
             linter = Linter(load_pack(self.path))  # compiled outside the lock: requests carry on meanwhile
         except RulesError as error:
             self.last_error = error.problems
-            self.watched = tuple(dict.fromkeys((*self._current.linter.pack.files, *error.files)))
+            self.watched = tuple(dict.fromkeys((*_paths(self._current.linter.pack), *error.files)))
             log.warning("rules file has problems; still serving %s:\n%s",
                         self._current.linter.pack.version, "\n".join(map(str, error.problems)))
             return False
@@ -71,7 +71,7 @@ class LiveRules:
             free = old.users == 0
         if free:
             old.linter.close()
-        self.last_error, self.watched = [], linter.pack.files
+        self.last_error, self.watched = [], _paths(linter.pack)
         log.info("rules reloaded: %s from %s", linter.pack.version, self.path)
         return True
 
@@ -83,3 +83,7 @@ class LiveRules:
             "file": str(self.path),
             "error": [problem.to_dict() for problem in self.last_error] or None,
         }
+
+
+def _paths(pack: RulePack) -> tuple[Path, ...]:
+    return tuple(file.path for file in pack.files)

@@ -3,7 +3,8 @@
 Polling (inode, size, mtime) every half second needs no dependency and survives the ways
 editors save: write-temp-then-rename changes the inode, a deleted file reads as missing.
 A change is acted on once the files have looked the same for one more poll, so a save
-still being written is not read half-way.
+still being written is not read half-way. The first comparison is with the files as the
+loader read them, so a save landing while the service starts is not taken as loaded.
 """
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ import os
 import threading
 from pathlib import Path
 
+from rules.pack import Stamp, stamp_of
+
 from .live_rules import LiveRules
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5
-Signature = tuple[tuple[str, tuple[int, int, int] | None], ...]
+Signature = dict[Path, Stamp | None]
 
 
 class RulesWatcher:
@@ -25,8 +28,7 @@ class RulesWatcher:
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rules-watcher", daemon=True)
-        # Taken now, not when the thread first runs, so a save in between is not mistaken for the start.
-        self._loaded = self._signature()
+        self._loaded: Signature = {file.path: file.stamp for file in live.current.linter.pack.files}
 
     def start(self) -> RulesWatcher:
         self._thread.start()
@@ -52,12 +54,11 @@ class RulesWatcher:
             log.exception("reloading the rules failed; still serving the last good set")
 
     def _signature(self) -> Signature:
-        return tuple((str(path), _stat(path)) for path in (self.live.path, *self.live.watched))
+        return {path: _stat(path) for path in (self.live.path, *self.live.watched)}
 
 
-def _stat(path: Path) -> tuple[int, int, int] | None:
+def _stat(path: Path) -> Stamp | None:
     try:
-        info = os.stat(path)
+        return stamp_of(os.stat(path))
     except OSError:
         return None
-    return info.st_ino, info.st_size, info.st_mtime_ns

@@ -97,6 +97,17 @@ def test_editing_the_extended_pack_reloads_too(tmp_path):
         watcher.stop()
 
 
+def test_a_save_between_loading_and_watching_is_still_applied(team):
+    # A service (or team worker) starting up reads the rules, then starts its watcher a moment later.
+    live = LiveRules(team)
+    save(team, _text(team, NEW_WORD))
+    watcher = RulesWatcher(live, interval=0.05).start()
+    try:
+        wait_for(lambda: "house-leverage" in _rules_fired(live, "We leverage data"))
+    finally:
+        watcher.stop()
+
+
 def test_a_request_keeps_its_rule_set_across_a_reload(team):
     live = LiveRules(team)
     with live.lease() as old:

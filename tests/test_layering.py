@@ -64,7 +64,7 @@ def test_rules_keep_the_file_and_line_they_are_defined_in(team_linter, tmp_path)
     assert pack.rule("share-to-win").severity == "warning"
     assert pack.rule("house-customers").line == VOCABULARY_LINE
     assert pack.rule("linkedin-hashtags").file.endswith("team.yaml")
-    assert pack.files[0] == DEFAULT_RULES and pack.version.startswith("acme-1+")
+    assert pack.files[0].path == DEFAULT_RULES and pack.version.startswith("acme-1+")
 
 
 def test_check_rules_runs_the_team_and_base_examples(tmp_path, capsys):
