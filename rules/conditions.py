@@ -64,13 +64,14 @@ class Group:
 Condition = Leaf | Group
 
 
-def to_durable(condition: Condition) -> dict[str, Any]:
+def to_durable(condition: Condition, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """durable-rules' form of `condition`; `names` gives the fact property each feature is sent as."""
     if isinstance(condition, Leaf):
-        test = {condition.feature: condition.value}
+        test = {names[condition.feature] if names else condition.feature: condition.value}
         return test if condition.op == "eq" else {_DURABLE[condition.op]: test}
     if len(condition.items) == 1:
-        return to_durable(condition.items[0])
-    return {"$and" if condition.kind == "all" else "$or": [to_durable(item) for item in condition.items]}
+        return to_durable(condition.items[0], names)
+    return {"$and" if condition.kind == "all" else "$or": [to_durable(item, names) for item in condition.items]}
 
 
 def branches(condition: Condition) -> int:

@@ -38,7 +38,7 @@ _sessions = itertools.count()
 class _Shard:
     handle: int
     rule_ids: dict[str, str]  # engine rule name -> rule id
-    features: tuple[str, ...]
+    properties: dict[str, str]  # feature -> the short property name the fact carries it as
 
 
 class CompiledRules:
@@ -56,7 +56,7 @@ class CompiledRules:
                 raise RuntimeError("this rule set was closed")
             sid = str(next(_sessions))
             for shard in self._shards:
-                fact = {name: values[name] for name in shard.features}
+                fact = {short: values[name] for name, short in shard.properties.items()}
                 fact.update(_GUARD, sid=sid)
                 fired.update(shard.rule_ids[name] for name in _run(shard.handle, fact, sid) if name != _SEEN)
         return fired
@@ -85,13 +85,20 @@ def _features_of(rules: Sequence[Rule]) -> tuple[str, ...]:
     return tuple(sorted({leaf.feature for rule in rules for leaf in leaves(rule.condition)}))
 
 
-def _definition(rule: Rule) -> dict[str, object]:
-    return {"all": [{"m": {"$and": [dict(_GUARD), to_durable(rule.condition)]}}]}
+def _definition(rule: Rule, properties: Mapping[str, str]) -> dict[str, object]:
+    return {"all": [{"m": {"$and": [dict(_GUARD), to_durable(rule.condition, properties)]}}]}
+
+
+def _properties(rules: Sequence[Rule]) -> dict[str, str]:
+    # Short names keep the fact the engine parses for every draft small, and can never be
+    # mistaken for its own fields (`sid`, `id`) whatever a rules file names its phrase lists.
+    return {feature: f"f{index}" for index, feature in enumerate(_features_of(rules))}
 
 
 def _create_shard(rules: list[Rule]) -> _Shard:
     names = {f"r{index}": rule.id for index, rule in enumerate(rules)}
-    definition = {name: _definition(rule) for name, rule in zip(names, rules)}
+    properties = _properties(rules)
+    definition = {name: _definition(rule, properties) for name, rule in zip(names, rules)}
     # A fact no rule matches still creates a session, and deleting that session corrupts the
     # heap; a rule that always matches keeps every fact on the path that is safe to clean up.
     definition[_SEEN] = {"all": [{"m": dict(_GUARD)}]}
@@ -100,7 +107,7 @@ def _create_shard(rules: list[Rule]) -> _Shard:
     except Exception:  # noqa: BLE001 - the C core raises bare Exception("... error code: N")
         raise RulesError([_culprit(rule) for rule in rules if _refused(rule)] or [
             Problem(rules[0].file, None, "durable-rules refused the rule set as a whole")]) from None
-    return _Shard(handle, names, _features_of(rules))
+    return _Shard(handle, names, properties)
 
 
 def _create(definition: Mapping[str, object]) -> int:
@@ -110,7 +117,7 @@ def _create(definition: Mapping[str, object]) -> int:
 
 def _refused(rule: Rule) -> bool:
     try:
-        handle = _create({"r0": _definition(rule)})
+        handle = _create({"r0": _definition(rule, _properties([rule]))})
     except Exception:  # noqa: BLE001
         return True
     with _lock:

