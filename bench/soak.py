@@ -109,14 +109,25 @@ def _version_of(path: Path) -> str:
 
 
 def _rss_mib(pid: int) -> float:
+    """RSS of the service: its supervising process and the worker process(es) that lint."""
     try:
         import psutil
-        return psutil.Process(pid).memory_info().rss / 2**20
     except ImportError:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
+        return sum(_proc_rss_mib(each) for each in (pid, *_proc_children(pid)))
+    service = psutil.Process(pid)
+    return sum(each.memory_info().rss for each in (service, *service.children(recursive=True))) / 2**20
+
+
+def _proc_children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as children:
+        return [int(child) for child in children.read().split()]
+
+
+def _proc_rss_mib(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
     return 0.0
 
 

@@ -66,34 +66,28 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from .serving import check_port_free, serve, team_overrides
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if args.team:
-        return _serve_team(args)
-    if args.host not in LOOPBACK:
+    if args.team and not args.token:
+        print("rapport: --team needs a pairing token (--token or RAPPORT_TOKEN)", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.team and args.host not in LOOPBACK:
         print(f"rapport: {args.host} is not a loopback address; a service reachable from other machines "
               "needs --team (which requires a token)", file=sys.stderr)
         return EXIT_USAGE
-    import waitress
-
-    from . import create_serving_app
-
-    app = create_serving_app({"RULES_PATH": args.rules, "TOKEN": args.token})
-    version = app.extensions["rapport"].current.linter.pack.version
-    print(f"rapport: serving {args.rules} ({version}) on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=8, ident="rapport", _quiet=True)
-    return 0
-
-
-def _serve_team(args: argparse.Namespace) -> int:
-    from .team import TeamServer, team_overrides
-
-    if not args.token:
-        print("rapport: --team needs a pairing token (--token or RAPPORT_TOKEN)", file=sys.stderr)
-        return EXIT_USAGE
     version = load_pack(args.rules).version  # refuse a broken file before any worker starts
-    print(f"rapport: team server for {args.rules} ({version}) on {args.host}:{args.port}, "
-          f"{args.workers} workers", file=sys.stderr, flush=True)
-    TeamServer(team_overrides(args.rules, args.token), f"{args.host}:{args.port}", args.workers).run()
+    try:
+        check_port_free(args.host, args.port)
+    except OSError as error:
+        print(f"rapport: cannot listen on {args.host}:{args.port}: {error.strerror} "
+              "(is another rapport serve running?)", file=sys.stderr)
+        return EXIT_USAGE
+    overrides = team_overrides(args.rules, args.token) if args.team else {"RULES_PATH": args.rules, "TOKEN": args.token}
+    workers = args.workers if args.team else 1
+    mode = f"team server, {workers} workers," if args.team else "serving"
+    print(f"rapport: {mode} {args.rules} ({version}) on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    serve(overrides, args.host, args.port, workers)
     return 0
 
 

@@ -1,40 +1,54 @@
-"""Team server mode: several worker processes under gunicorn, a pairing token required.
+"""How the app is served: granian, a Rust HTTP server, running the Flask app in worker processes.
 
-One laptop's service serves one person on loopback. A team server is reachable from other
-machines, so the Host check (a loopback defence) gives way to the token, which every /v1
-request must carry. gunicorn replaces a worker that dies; each worker loads and watches the
-rules itself, so an edit reaches every worker within the watcher's poll.
+The Rust side accepts connections, parses HTTP and queues requests without holding the GIL;
+each worker runs the app on one Python thread. Lints are serialised by the engine lock anyway,
+so more Python threads would only contend for the GIL: measured on 2 cores, one thread kept
+p99 at a few milliseconds under 8 clients where 8 threads (waitress or granian) went past 10 ms
+(docs/benchmarks.md). A worker that dies is replaced. The app is built inside each worker, so
+the engine, the rules watcher and their threads belong to that process.
+
+The local service runs one worker on loopback. A team server runs several behind a required
+token; it is reachable from other machines, so the Host check (a loopback defence) gives way
+to the token.
 """
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
-from flask import Flask
-from gunicorn.app.base import BaseApplication
+from granian import Granian
+from granian.constants import Interfaces
+from granian.log import LogLevels
+
+PYTHON_THREADS_PER_WORKER = 1
 
 
-THREADS_PER_WORKER = 4
+def serve(overrides: Mapping[str, Any], host: str, port: int, workers: int = 1) -> None:
+    from . import create_serving_app
+
+    server = Granian(
+        "rapport",  # a label only: the app comes from the loader below
+        address=host, port=port, interface=Interfaces.WSGI, workers=workers,
+        blocking_threads=PYTHON_THREADS_PER_WORKER,
+        respawn_failed_workers=True, respawn_interval=0.5,
+        log_level=LogLevels.warning, log_access=False,  # no request lines: nothing of a draft reaches a log
+    )
+    server.serve(target_loader=partial(create_serving_app, dict(overrides)), wrap_loader=False)
 
 
-class TeamServer(BaseApplication):
-    def __init__(self, overrides: Mapping[str, Any], bind: str, workers: int) -> None:
-        self.overrides, self.bind, self.workers = dict(overrides), bind, workers
-        super().__init__()
+def check_port_free(host: str, port: int) -> None:
+    """Raise OSError when something already listens there.
 
-    def load_config(self) -> None:
-        self.cfg.set("bind", [self.bind])
-        self.cfg.set("workers", self.workers)
-        self.cfg.set("worker_class", "gthread")
-        self.cfg.set("threads", THREADS_PER_WORKER)
-        self.cfg.set("accesslog", None)  # request lines are not needed, and stay out of logs
-        self.cfg.set("control_socket_disable", True)  # no file under ~: a read-only home must not matter
-
-    def load(self) -> Flask:
-        # Runs in each worker after the fork: the engine and the watcher thread belong to that process.
-        from . import create_serving_app
-
-        return create_serving_app(self.overrides)
+    granian's listener may share a port with another one, so a second `rapport serve` would
+    start quietly and take half the requests; a plain bind tells the user instead.
+    """
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        if os.name != "nt":  # a port whose old connections are still closing is free to listen on
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
 
 
 def team_overrides(rules: Any, token: str) -> dict[str, Any]:

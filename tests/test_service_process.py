@@ -56,6 +56,14 @@ def test_serves_on_loopback_only(service):
             probe.connect((address, port))
 
 
+def test_a_second_service_on_the_same_port_is_refused_and_the_first_keeps_serving(service):
+    port, _ = service
+    second = subprocess.run([sys.executable, "-m", "server", "serve", "--port", str(port)],
+                            capture_output=True, text=True, timeout=60)
+    assert second.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in second.stderr
+    assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "do-not-reply"
+
+
 def test_draft_text_never_reaches_the_log(service):
     port, process = service
     _lint(port, f"RT to win {MARKER}")
