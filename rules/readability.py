@@ -30,10 +30,9 @@ _BASE, _PER_SENTENCE_WORD, _PER_SYLLABLE = (get_lang_cfg(LANG, key) for key in
 def flesch(text: str) -> tuple[float, float]:
     """(reading ease, grade) of `text`, as textstat's flesch_reading_ease and flesch_kincaid_grade."""
     words = _PUNCTUATION.sub("", text).lower().split()
-    sentences = _sentences(text)
-    if not words or not sentences:
+    if not words:
         return 0.0, 0.0
-    per_sentence = len(words) / sentences
+    per_sentence = len(words) / _sentences(text)
     per_word = sum(map(_syllables, words)) / len(words)
     if per_word == 0:
         return 0.0, 0.0
@@ -42,8 +41,7 @@ def flesch(text: str) -> tuple[float, float]:
 
 
 def _sentences(text: str) -> int:
-    if not text:
-        return 0
+    """At least 1: only called on text with words."""
     runs = _SENTENCE.findall(text)
     short = sum(1 for run in runs if len(_PUNCTUATION.sub("", run).split()) < _MIN_SENTENCE_WORDS)
     return max(1, len(runs) - short)

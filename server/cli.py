@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serving import check_port_free, serve, team_overrides
+    from .serving import check_port_free, serve
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.team and not args.token:
@@ -83,7 +83,9 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"rapport: cannot listen on {args.host}:{args.port}: {error.strerror} "
               "(is another rapport serve running?)", file=sys.stderr)
         return EXIT_USAGE
-    overrides = team_overrides(args.rules, args.token) if args.team else {"RULES_PATH": args.rules, "TOKEN": args.token}
+    overrides = {"RULES_PATH": args.rules, "TOKEN": args.token}
+    if args.team:
+        overrides["ALLOWED_HOSTS"] = None  # reached by its own name: the token, required above, guards it
     workers = args.workers if args.team else 1
     mode = f"team server, {workers} workers," if args.team else "serving"
     print(f"rapport: {mode} {args.rules} ({version}) on http://{args.host}:{args.port}", file=sys.stderr, flush=True)

@@ -23,12 +23,12 @@ from granian import Granian
 from granian.constants import Interfaces
 from granian.log import LogLevels
 
+from . import create_serving_app
+
 PYTHON_THREADS_PER_WORKER = 1
 
 
 def serve(overrides: Mapping[str, Any], host: str, port: int, workers: int = 1) -> None:
-    from . import create_serving_app
-
     server = Granian(
         "rapport",  # a label only: the app comes from the loader below
         address=host, port=port, interface=Interfaces.WSGI, workers=workers,
@@ -49,7 +49,3 @@ def check_port_free(host: str, port: int) -> None:
         if os.name != "nt":  # a port whose old connections are still closing is free to listen on
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         probe.bind((host, port))
-
-
-def team_overrides(rules: Any, token: str) -> dict[str, Any]:
-    return {"RULES_PATH": rules, "TOKEN": token, "ALLOWED_HOSTS": None}
