@@ -14,11 +14,13 @@ to the token.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
+from flask import Flask
 from granian import Granian
 from granian.constants import Interfaces
 from granian.log import LogLevels
@@ -36,7 +38,17 @@ def serve(overrides: Mapping[str, Any], host: str, port: int, workers: int = 1) 
         respawn_failed_workers=True, respawn_interval=0.5,
         log_level=LogLevels.warning, log_access=False,  # no request lines: nothing of a draft reaches a log
     )
-    server.serve(target_loader=partial(create_serving_app, dict(overrides)), wrap_loader=False)
+    server.serve(target_loader=partial(_worker_app, dict(overrides)), wrap_loader=False)
+
+
+def _worker_app(overrides: dict[str, Any]) -> Flask:
+    # A new worker inherits the supervisor's signal handlers, which only flag the supervisor's own
+    # copy of its state: a stop asked for while the app loads (a second or two) would be lost, and
+    # the worker, and the service with it, would never exit. Until granian installs the worker's
+    # handlers, once the app is loaded, a stop ends the worker outright.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    return create_serving_app(overrides)
 
 
 def check_port_free(host: str, port: int) -> None:

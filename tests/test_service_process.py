@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -62,6 +63,20 @@ def test_a_second_service_on_the_same_port_is_refused_and_the_first_keeps_servin
                             capture_output=True, text=True, timeout=60)
     assert second.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in second.stderr
     assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "do-not-reply"
+
+
+def test_stopping_the_service_while_its_worker_loads_the_rules_ends_it():
+    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(_free_port())],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 30
+    while not children.read_text().split() and time.monotonic() < deadline:  # the worker is forked...
+        time.sleep(0.02)
+    process.terminate()  # ...and still loading: stopping used to be lost there, leaving both running
+    try:
+        assert process.wait(timeout=10) is not None
+    finally:
+        process.kill()
 
 
 def test_draft_text_never_reaches_the_log(service):
