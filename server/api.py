@@ -74,8 +74,8 @@ def _json_object(req: Request) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise ApiError(400, "malformed_json", "the body is not UTF-8") from None
     except json.JSONDecodeError as error:
-        raise ApiError(400, "malformed_json", f"the body is not valid JSON: {error.msg} at line {error.lineno}, "
-                       f"column {error.colno}") from None
+        raise ApiError(400, "malformed_json", f"the body is not valid JSON: {error.msg} (line {error.lineno}, "
+                       f"column {error.colno})") from None
     if not isinstance(body, dict):
         raise ApiError(400, "malformed_request", 'expected a JSON object such as {"text": "..."}')
     return body

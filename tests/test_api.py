@@ -77,6 +77,11 @@ def test_bad_requests_get_json_errors(client, data, status, code):
     assert response.get_json()["error"]["code"] == code
 
 
+def test_malformed_json_says_where(client):
+    message = _post(client, '{"text": "hi').get_json()["error"]["message"]
+    assert message == "the body is not valid JSON: Unterminated string starting at (line 1, column 10)"
+
+
 def test_unknown_platform_lists_valid_ones(client):
     message = _post(client, '{"text": "hi", "platform": "myspace"}').get_json()["error"]["message"]
     assert "linkedin" in message and "mastodon" in message
