@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from flask import Flask
 from granian import Granian
 from granian.constants import Interfaces
 from granian.log import LogLevels
@@ -38,17 +37,36 @@ def serve(overrides: Mapping[str, Any], host: str, port: int, workers: int = 1) 
         respawn_failed_workers=True, respawn_interval=0.5,
         log_level=LogLevels.warning, log_access=False,  # no request lines: nothing of a draft reaches a log
     )
-    server.serve(target_loader=partial(_worker_app, dict(overrides)), wrap_loader=False)
+    _keep_stops_for_new_workers()
+    server.serve(target_loader=partial(create_serving_app, dict(overrides)), wrap_loader=False)
 
 
-def _worker_app(overrides: dict[str, Any]) -> Flask:
-    # A new worker inherits the supervisor's signal handlers, which only flag the supervisor's own
-    # copy of its state: a stop asked for while the app loads (a second or two) would be lost, and
-    # the worker, and the service with it, would never exit. Until granian installs the worker's
-    # handlers, once the app is loaded, a stop ends the worker outright.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    return create_serving_app(overrides)
+_STOPS = {signal.SIGTERM, signal.SIGINT}
+
+
+def _block_stops() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+
+
+def _unblock_stops() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
+def _stop_outright_in_new_worker() -> None:
+    for stop in _STOPS:
+        signal.signal(stop, signal.SIG_DFL)
+    _unblock_stops()  # a stop that came since the fork, held pending, ends the worker now
+
+
+def _keep_stops_for_new_workers() -> None:
+    """A new worker inherits the supervisor's stop handlers, which only flag the supervisor's copy
+    of its state: a stop sent while the worker loads the app (a second or two) would be lost, and
+    the worker, and the service waiting for it, would never exit. Stops are held across the fork
+    and the worker starts with the default action (exit), until granian installs the worker's own
+    handlers once the app is loaded."""
+    if hasattr(os, "register_at_fork"):  # POSIX; elsewhere workers are spawned afresh
+        os.register_at_fork(before=_block_stops, after_in_parent=_unblock_stops,
+                            after_in_child=_stop_outright_in_new_worker)
 
 
 def check_port_free(host: str, port: int) -> None:
