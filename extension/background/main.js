@@ -7,10 +7,9 @@ const handlers = {
   lint: ({ text, platform }) => lint(text, platform),
   health: () => health(),
   prefs: async ({ host }) => {
-    const { pausedSites, ignored } = await loadSettings();
-    return { paused: pausedSites.includes(host), ignored };
+    const { pausedSites } = await loadSettings();
+    return { paused: pausedSites.includes(host) };
   },
-  ignore: ({ key }) => addToList("ignored", key),
   "disable-rule": ({ rule }) => addToList("disabledRules", rule),
   pause: ({ host }) => addToList("pausedSites", host),
   count: ({ count }, sender) => setFrameCount(sender.tab.id, sender.frameId, count),

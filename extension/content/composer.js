@@ -1,5 +1,7 @@
 {
   const within = (rect, x, y) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+  // By rule and words, not offset, so an ignore survives edits elsewhere in the draft.
+  const ignoreKey = (finding) => `${finding.rule}\u0000${finding.matched}`;
 
   // One composer: edits -> scheduler -> painted hints, badge and card, and the card's actions.
   Rapport.Composer = class {
@@ -10,6 +12,7 @@
       this.field = Rapport.fieldFor(element, ui);
       this.findings = []; // visible findings of the latest reply, each with the `matched` text it was linted on
       this.spans = []; // the underlined ones, by offset; field.rects(i) refers to spans[i]
+      this.ignored = new Set(); // ignoreKey()s for this draft only: a new draft is checked afresh
       this.badge = new Rapport.Badge(ui, () => this.openList());
       this.scheduler = new Rapport.LintScheduler(() => this.field.read(), (reply) => this.show(reply));
       this.frame = 0;
@@ -49,9 +52,10 @@
         if (reply.offline) this.badge.showOffline();
         else this.badge.showError(reply.error);
       } else {
+        if (!reply.text.trim()) this.ignored.clear(); // posted or cleared: what comes next is a new draft
         const findings = reply.findings
           .map((finding) => ({ ...finding, matched: reply.text.slice(finding.offset, finding.offset + finding.length) }))
-          .filter((finding) => !Rapport.prefs.isIgnored(finding));
+          .filter((finding) => !this.ignored.has(ignoreKey(finding)));
         this.setFindings(reply.text, findings);
         if (reply.text.trim()) this.badge.showFindings(findings);
         else this.badge.hide();
@@ -89,7 +93,10 @@
           await Rapport.applySuggestion(this.field, finding, replacement);
           this.edited(); // not every editor reports its change with an input event
         }),
-        ignore: then((finding) => Rapport.prefs.ignore(finding)),
+        ignore: then((finding) => {
+          this.ignored.add(ignoreKey(finding));
+          this.relint();
+        }),
         disableRule: then((finding) => Rapport.prefs.disableRule(finding)),
         pauseSite: then(() => Rapport.prefs.pauseSite()),
       };

@@ -40,7 +40,7 @@
   Rapport.prefs.onChange(({ paused }) => {
     if (paused) stop();
     else if (!stopWatching) start();
-    else for (const composer of composers.values()) composer.relint(); // ignores or disabled rules changed
+    else for (const composer of composers.values()) composer.relint(); // disabled rules changed
   });
 
   document.addEventListener("mousedown", (event) => {

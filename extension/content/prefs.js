@@ -2,13 +2,11 @@
   // This frame's view of the stored preferences; the background owns storage, we ask it and listen for changes.
   const host = location.hostname;
   const listeners = [];
-  let state = { paused: false, ignored: new Set() };
-
-  const ignoreKey = (finding) => `${finding.rule}\u0000${finding.matched}`;
+  let state = { paused: false };
 
   async function refresh() {
     const reply = await chrome.runtime.sendMessage({ type: "prefs", host });
-    state = { paused: reply.paused, ignored: new Set(reply.ignored) };
+    state = { paused: reply.paused };
     for (const listener of listeners) listener(state);
   }
 
@@ -17,8 +15,6 @@
     get paused() {
       return state.paused;
     },
-    isIgnored: (finding) => state.ignored.has(ignoreKey(finding)),
-    ignore: (finding) => chrome.runtime.sendMessage({ type: "ignore", key: ignoreKey(finding) }),
     disableRule: (finding) => chrome.runtime.sendMessage({ type: "disable-rule", rule: finding.rule }),
     pauseSite: () => chrome.runtime.sendMessage({ type: "pause", host }),
     onChange: (listener) => listeners.push(listener),

@@ -5,7 +5,6 @@ const DEFAULTS = {
   serviceUrl: DEFAULT_SERVICE_URL,
   token: "",
   disabledRules: [],
-  ignored: [], // "rule\u0000matched text" keys, so an ignore survives edits elsewhere in the draft
   pausedSites: [],
 };
 

@@ -69,6 +69,22 @@ def test_ignore_survives_further_edits(page, site, service):
     hints.expect_badge(page, str(len(remaining)))
 
 
+def test_an_ignore_lasts_for_this_draft_only(page, site, service):
+    open_textarea(page, site, SPAMMY)
+    expected = service.lint(SPAMMY)
+    hints.expect_badge(page, str(len(expected)))
+    ignored = expected[0]
+    hints.click_underline(page, ignored["matched"])
+    hints.card(page).locator(f'.finding[data-rule="{ignored["rule"]}"] button.ignore').click()
+    hints.expect_badge(page, str(sum((f["rule"], f["matched"]) != (ignored["rule"], ignored["matched"]) for f in expected)))
+
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")  # the post went out: the composer is empty again
+    expect(hints.badge(page)).to_be_hidden(timeout=10_000)
+    page.keyboard.type(SPAMMY)
+    hints.expect_badge(page, str(len(expected)))
+
+
 def test_turning_a_rule_off_sends_it_as_disabled(page, site, service, chromium):
     open_textarea(page, site, SPAMMY)
     expected = service.lint(SPAMMY)
