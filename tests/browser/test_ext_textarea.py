@@ -53,31 +53,34 @@ def test_clean_draft_shows_clean_badge(page, site, service):
     assert hints.state(page)["marks"] == []
 
 
-def test_ignore_survives_further_edits(page, site, service):
+def ignore_first_finding(page, site, service) -> tuple[list[dict], dict]:
+    """Types SPAMMY, ignores its first finding from the card; returns its findings and the ignored one."""
     open_textarea(page, site, SPAMMY)
     expected = service.lint(SPAMMY)
     hints.expect_badge(page, str(len(expected)))
     ignored = expected[0]
     hints.click_underline(page, ignored["matched"])
     hints.card(page).locator(f'.finding[data-rule="{ignored["rule"]}"] button.ignore').click()
+    return expected, ignored
 
+
+def not_ignored(findings: list[dict], ignored: dict) -> list[dict]:
+    return [f for f in findings if (f["rule"], f["matched"]) != (ignored["rule"], ignored["matched"])]
+
+
+def test_ignore_survives_further_edits(page, site, service):
+    _, ignored = ignore_first_finding(page, site, service)
     page.keyboard.press("Control+End")
     page.keyboard.type(" see you there")
-    edited = SPAMMY + " see you there"
-    remaining = [f for f in service.lint(edited) if (f["rule"], f["matched"]) != (ignored["rule"], ignored["matched"])]
-    assert len(remaining) < len(service.lint(edited))
+    edited = service.lint(SPAMMY + " see you there")
+    remaining = not_ignored(edited, ignored)
+    assert len(remaining) < len(edited)
     hints.expect_badge(page, str(len(remaining)))
 
 
 def test_an_ignore_lasts_for_this_draft_only(page, site, service):
-    open_textarea(page, site, SPAMMY)
-    expected = service.lint(SPAMMY)
-    hints.expect_badge(page, str(len(expected)))
-    ignored = expected[0]
-    hints.click_underline(page, ignored["matched"])
-    hints.card(page).locator(f'.finding[data-rule="{ignored["rule"]}"] button.ignore').click()
-    hints.expect_badge(page, str(sum((f["rule"], f["matched"]) != (ignored["rule"], ignored["matched"]) for f in expected)))
-
+    expected, ignored = ignore_first_finding(page, site, service)
+    hints.expect_badge(page, str(len(not_ignored(expected, ignored))))
     page.keyboard.press("Control+a")
     page.keyboard.press("Delete")  # the post went out: the composer is empty again
     expect(hints.badge(page)).to_be_hidden(timeout=10_000)
