@@ -1,36 +1,67 @@
-"""Smoke test in firefox-esr: the same extension tree installs and hints a textarea."""
-import json
-import time
+"""Smoke tests in firefox-esr: the same extension tree installs and hints a textarea, a contenteditable
+and a Lexical editor (underlines via the mirror and via the CSS Custom Highlight API), and a fix from
+the card reaches the field."""
+import pytest
 
-from drafts import SPAMMY
+from drafts import SPAMMY, first_fix
 from harness.firefox import BiDiFirefox
-from harness.hints import span_texts
+from harness.hints import STATE_SCRIPT, UNDERLINE_CENTRE_SCRIPT, span_texts
 
-MARKS = """(() => {
-  const root = document.querySelector("rapport-ui")?.shadowRoot;
-  if (!root) return null;
-  const marks = [...new Set([...root.querySelectorAll(".mirror mark")].map((m) => m.textContent))].sort();
-  return JSON.stringify({ marks, badge: root.querySelector(".badge:not([hidden])")?.textContent ?? null });
-})()"""
-
-
-def _hints_in_firefox(site_url: str, service_url: str, text: str) -> dict:
-    with BiDiFirefox() as firefox:
-        firefox.install_extension(service_url)
-        context = (firefox.call("browsingContext.getTree"))["contexts"][0]["context"]
-        firefox.call("browsingContext.navigate", context=context, url=site_url, wait="complete")
-        firefox.evaluate(context, "document.getElementById('composer').focus()")
-        firefox.type_text(context, text)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            shown = firefox.evaluate(context, MARKS)
-            if shown and json.loads(shown)["badge"]:
-                return json.loads(shown)
-            time.sleep(0.2)
-        raise AssertionError(f"no hint in Firefox; last state: {shown}")
+CENTRE_OF = """(selector) => {
+  const rect = document.querySelector(selector).getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}"""
+SUGGESTION_CENTRE = """(replacement) => {
+  const button = [...document.querySelector("rapport-ui").shadowRoot.querySelectorAll(".card:not([hidden]) button.suggestion")]
+    .find((b) => b.dataset.replacement === replacement);
+  const rect = button?.getBoundingClientRect();
+  return rect && { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}"""
+HINTS_SHOWN = f"() => {{ const shown = ({STATE_SCRIPT})(); return shown.badges.length ? shown : null; }}"
+MODEL_IS = "(text) => window.fixtureModelText() === text"
+PAGES = [("textarea.html", "marks"), ("contenteditable.html", "highlights"), ("lexical.html", "highlights")]
 
 
-def test_firefox_hints_textarea(site, service):
-    shown = _hints_in_firefox(site.page("textarea.html"), service.url, SPAMMY)
+@pytest.fixture(scope="module")
+def firefox(service):
+    with BiDiFirefox() as browser:
+        browser.install_extension(service.url)
+        yield browser
+
+
+@pytest.fixture
+def tab(firefox):
+    context = firefox.call("browsingContext.create", type="tab")["context"]
+    yield context
+    firefox.call("browsingContext.close", context=context)
+
+
+def type_into_composer(firefox: BiDiFirefox, tab: str, page_url: str, text: str) -> dict:
+    """Opens the page, clicks its composer, types; returns the hints once the badge shows."""
+    firefox.call("browsingContext.navigate", context=tab, url=page_url, wait="complete")
+    firefox.click(tab, CENTRE_OF, "#composer, #editor[contenteditable]")
+    firefox.type_text(tab, text)
+    shown = firefox.wait_for(tab, HINTS_SHOWN)
+    assert shown, "no hint in Firefox"
+    return shown
+
+
+@pytest.mark.parametrize(("page", "underlines"), PAGES)
+def test_firefox_hints(firefox, tab, site, service, page, underlines):
+    shown = type_into_composer(firefox, tab, site.page(page), SPAMMY)
     expected = service.lint(SPAMMY)
-    assert shown == {"marks": span_texts(expected), "badge": str(len(expected))}
+    assert (shown[underlines], shown["badges"]) == (span_texts(expected), [str(len(expected))])
+
+
+@pytest.mark.parametrize("page", [page for page, _ in PAGES])
+def test_firefox_fix_reaches_the_field(firefox, tab, site, service, page):
+    type_into_composer(firefox, tab, site.page(page), SPAMMY)
+    finding, replacement = first_fix(service.lint(SPAMMY))
+    firefox.click(tab, UNDERLINE_CENTRE_SCRIPT, finding["matched"])
+    assert firefox.wait_for(tab, SUGGESTION_CENTRE, replacement), "no card with the suggestion"
+    firefox.click(tab, SUGGESTION_CENTRE, replacement)
+
+    start, end = finding["offset"], finding["offset"] + finding["length"]
+    assert firefox.wait_for(tab, MODEL_IS, SPAMMY[:start] + replacement + SPAMMY[end:])
+    firefox.type_text(tab, "!")  # the caret sits right after the replacement
+    assert firefox.wait_for(tab, MODEL_IS, SPAMMY[:start] + replacement + "!" + SPAMMY[end:])

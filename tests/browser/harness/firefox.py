@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from websockets.sync.client import connect
@@ -75,6 +76,22 @@ class BiDiFirefox:
         if result["type"] == "exception":
             raise RuntimeError(result["exceptionDetails"]["text"])
         return result["result"].get("value")
+
+    def click(self, context: str, point_script: str, *args) -> None:
+        """A real pointer click at the {x, y} that `point_script`, a function called with `args`, returns."""
+        point = self.evaluate(context, f"JSON.stringify(({point_script})(...{json.dumps(args)}))")
+        steps = [{"type": "pointerMove", **{k: round(v) for k, v in json.loads(point).items()}},
+                 {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]
+        self.call("input.performActions", context=context, actions=[{"type": "pointer", "id": "mouse", "actions": steps}])
+
+    def wait_for(self, context: str, script: str, *args, timeout: float = 15):
+        """Polls `script`, a function called with `args`, until it returns something truthy; returns that."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = self.evaluate(context, f"JSON.stringify(({script})(...{json.dumps(args)}))")
+            if json.loads(value) or time.monotonic() > deadline:
+                return json.loads(value)
+            time.sleep(0.2)
 
     def type_text(self, context: str, text: str) -> None:
         actions = [step for char in text for step in ({"type": "keyDown", "value": char}, {"type": "keyUp", "value": char})]

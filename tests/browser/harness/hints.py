@@ -1,7 +1,7 @@
 """What the extension shows in a page (or frame): underlines, badges and the card, read from the DOM."""
 from playwright.sync_api import Frame, Page, expect
 
-_STATE = """() => {
+STATE_SCRIPT = """() => {  // also evaluated in Firefox over BiDi
   const root = document.querySelector("rapport-ui")?.shadowRoot;
   const unique = (texts) => [...new Set(texts)].sort();
   const visible = (el) => el && !el.hidden && el.getClientRects().length > 0;
@@ -13,7 +13,7 @@ _STATE = """() => {
   };
 }"""
 
-_RECT_OF_UNDERLINE = """(text) => {
+UNDERLINE_CENTRE_SCRIPT = """(text) => {
   const root = document.querySelector("rapport-ui").shadowRoot;
   const mark = [...root.querySelectorAll(".mirror mark")].find((m) => m.textContent === text);
   const range = mark ? null : [...CSS.highlights].flatMap(([, h]) => [...h]).find((r) => r.toString() === text);
@@ -23,7 +23,7 @@ _RECT_OF_UNDERLINE = """(text) => {
 
 
 def state(target: Page | Frame) -> dict:
-    return target.evaluate(_STATE)
+    return target.evaluate(STATE_SCRIPT)
 
 
 def span_texts(findings: list[dict]) -> list[str]:
@@ -34,7 +34,7 @@ def span_texts(findings: list[dict]) -> list[str]:
 def wait_for_underlines(target: Page | Frame, expected: list[str], kind: str, timeout: float = 10_000) -> None:
     """Waits until the underlined texts (`kind` "highlights" or "marks") are exactly `expected`."""
     target.wait_for_function(
-        f"([expected, kind]) => JSON.stringify(({_STATE})()[kind]) === JSON.stringify(expected)",
+        f"([expected, kind]) => JSON.stringify(({STATE_SCRIPT})()[kind]) === JSON.stringify(expected)",
         arg=[sorted(expected), kind],
         timeout=timeout,
     )
@@ -50,7 +50,7 @@ def card(target: Page | Frame):
 
 def click_underline(page: Page, text: str) -> None:
     """Clicks the middle of an underlined text, as a user would to open its card."""
-    point = page.evaluate(_RECT_OF_UNDERLINE, text)
+    point = page.evaluate(UNDERLINE_CENTRE_SCRIPT, text)
     page.mouse.click(point["x"], point["y"])
 
 
