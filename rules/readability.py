@@ -7,6 +7,11 @@ does); syllables come from the CMU dictionary, else from pyphen's hyphenation. I
 functions list the words again for every count, and cache whole texts, which never repeat
 in a stream of drafts. Here the same counts are made once each with compiled patterns, and
 syllables are cached per word. tests/test_readability.py holds the results equal to textstat's.
+
+Words outside the dictionary (names, typos, slang: half the eval drafts have one) were a
+tenth of a cold pass's time in pyphen, which also keeps every word it has seen, for good.
+`_Hyphenation` counts the same points from pyphen's own pattern table, stopping each scan as
+soon as no pattern can continue it, and keeps nothing: the bounded cache below does.
 """
 from __future__ import annotations
 
@@ -53,12 +58,37 @@ def _syllables(word: str) -> int:
     try:
         return sum(1 for phone in _dictionaries()[0][word][0] if phone[-1].isdigit())
     except (KeyError, IndexError):
-        return len(_dictionaries()[1].positions(word)) + 1
+        return _dictionaries()[1].points(word) + 1
+
+
+class _Hyphenation:
+    """How many hyphenation points pyphen finds in a word (Liang's patterns, as `Pyphen.positions`)."""
+
+    def __init__(self, pyphen: Pyphen) -> None:
+        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = pyphen.hd.patterns
+        self.prefixes = {key[:end] for key in self.patterns for end in range(1, len(key) + 1)}
+        self.left, self.right = pyphen.left, pyphen.right
+
+    def points(self, word: str) -> int:
+        pointed = f".{word.lower()}."
+        weights = [0] * (len(pointed) + 1)
+        for start in range(len(pointed) - 1):
+            for end in range(start + 1, len(pointed) + 1):
+                piece = pointed[start:end]
+                if piece not in self.prefixes:
+                    break  # no pattern starts with it, so none starts with anything longer
+                if piece in self.patterns:
+                    offset, values = self.patterns[piece]
+                    for at, value in zip(range(start + offset, len(weights)), values):
+                        weights[at] = max(weights[at], value)
+        # An odd weight before character i of `pointed` is a point at i - 1 in the word.
+        last = len(word) - self.right
+        return sum(1 for i, weight in enumerate(weights) if weight % 2 and self.left <= i - 1 <= last)
 
 
 @cache
-def _dictionaries() -> tuple[dict[str, list[list[str]]], Pyphen]:
-    return get_cmudict(LANG) or {}, get_pyphen(LANG)
+def _dictionaries() -> tuple[dict[str, list[list[str]]], _Hyphenation]:
+    return get_cmudict(LANG) or {}, _Hyphenation(get_pyphen(LANG))
 
 
 def warm_up() -> None:

@@ -24,3 +24,15 @@ texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_si
 @example("Hi there. Ok. We can't wait to see you at the shop's new café!")
 def test_flesch_matches_textstat(text: str) -> None:
     assert flesch(text) == (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text))
+
+
+# Made-up words are outside the pronouncing dictionary, so their syllables come from hyphenation
+# points: long ones, odd letters and the patterns' dots at both ends all count.
+made_up_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéïßİ", min_size=1, max_size=24)
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.lists(made_up_words, min_size=1, max_size=4).map(" ".join))
+@example("Zorblaxification quizzingly")
+def test_syllables_of_unknown_words_match_textstat(text: str) -> None:
+    assert flesch(text) == (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text))
