@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -17,6 +15,7 @@ import pytest
 from server.config import DEFAULT_RULES
 from server.live_rules import LiveRules
 from server.rules_watcher import RulesWatcher
+from tests.services import free_port, start_service, stop_service
 from tests.teams import TEAM, save, team_text, write_team
 
 RELOAD_SECONDS = 2.0
@@ -142,12 +141,6 @@ def test_linting_threads_never_see_a_half_loaded_or_freed_set(team):
 # -- the real service, as `rapport serve` runs it
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url: str) -> dict:
     with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a local test server
         return json.load(response)
@@ -161,9 +154,8 @@ def _post(url: str, body: dict) -> dict:
 
 @pytest.fixture
 def service(team, tmp_path) -> Iterator[str]:
-    port, log = _free_port(), (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(port), "--rules", str(team)],
-                               stdout=log, stderr=subprocess.STDOUT)
+    port, log = free_port(), (tmp_path / "serve.log").open("w")
+    process = start_service("--port", str(port), "--rules", str(team), stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
 
     def up() -> bool:
@@ -177,8 +169,7 @@ def service(team, tmp_path) -> Iterator[str]:
         wait_for(up, seconds=30)
         yield url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_service(process)
         log.close()
 
 

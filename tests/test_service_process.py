@@ -13,20 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import free_port, start_service, stop_service
+
 MARKER = "zebra-quartz-7781"  # a draft word that must never show up in the service's output
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def service() -> Iterator[tuple[int, subprocess.Popen]]:
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    port = free_port()
+    process = start_service("--port", str(port), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -35,8 +30,7 @@ def service() -> Iterator[tuple[int, subprocess.Popen]]:
         except OSError:
             time.sleep(0.1)
     yield port, process
-    process.terminate()
-    process.wait(timeout=10)
+    stop_service(process)
 
 
 def _lint(port: int, text: str) -> dict:
@@ -66,17 +60,13 @@ def test_a_second_service_on_the_same_port_is_refused_and_the_first_keeps_servin
 
 
 def test_stopping_the_service_while_its_worker_loads_the_rules_ends_it():
-    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(_free_port())],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = start_service("--port", str(free_port()))
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     deadline = time.monotonic() + 30
     while not children.read_text().split() and time.monotonic() < deadline:  # the worker is forked...
         time.sleep(0.02)
-    process.terminate()  # ...and still loading: stopping used to be lost there, leaving both running
-    try:
-        assert process.wait(timeout=10) is not None
-    finally:
-        process.kill()
+    # ...and still loading: a stop sent now used to be lost, leaving both running for good.
+    assert stop_service(process) == 0
 
 
 def test_draft_text_never_reaches_the_log(service):
@@ -106,10 +96,9 @@ def test_serves_when_home_and_temp_dirs_are_unusable(tmp_path):
     # The service writes nothing: with HOME, TMPDIR and the config dir unwritable (a path under
     # /dev/null, so even root gets ENOTDIR), it still starts and lints.
     unusable = "/dev/null/rapport"
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "HOME": unusable, "TMPDIR": unusable, "XDG_CONFIG_HOME": unusable}
-    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = start_service("--port", str(port), env=env)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -120,5 +109,4 @@ def test_serves_when_home_and_temp_dirs_are_unusable(tmp_path):
                 assert time.monotonic() < deadline and process.poll() is None
                 time.sleep(0.1)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_service(process)

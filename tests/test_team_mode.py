@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from server.config import DEFAULT_RULES
-from tests.test_service_process import _free_port
+from tests.services import free_port, start_service, stop_service
 
 TOKEN = "team-token-1234"
 
@@ -67,15 +67,12 @@ def _until(check, seconds: float = 20):
 def team(tmp_path_factory) -> Iterator[tuple[int, subprocess.Popen, Path]]:
     rules = tmp_path_factory.mktemp("team") / "rules.yaml"
     shutil.copy(DEFAULT_RULES, rules)
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "server", "serve", "--team", "--workers", "2",
-                                "--port", str(port), "--rules", str(rules)],
-                               env={**os.environ, "RAPPORT_TOKEN": TOKEN},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port = free_port()
+    process = start_service("--team", "--workers", "2", "--port", str(port), "--rules", str(rules),
+                            env={**os.environ, "RAPPORT_TOKEN": TOKEN})
     _until(lambda: _lint(port))
     yield port, process, rules
-    process.terminate()
-    process.wait(timeout=20)
+    stop_service(process, timeout=20)
 
 
 def test_token_is_required_and_any_host_name_is_served(team):
