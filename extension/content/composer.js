@@ -10,19 +10,17 @@
       this.card = card;
       this.onCount = onCount;
       this.field = Rapport.fieldFor(element, ui);
-      this.findings = []; // visible findings of the latest reply, each with the `matched` text it was linted on
+      this.reply = null; // the latest reply shown, with the text it was linted on
+      this.findings = []; // its visible findings, each with the `matched` text it was linted on
       this.spans = []; // the underlined ones, by offset; field.rects(i) refers to spans[i]
       this.ignored = new Set(); // ignoreKey()s for this draft only: a new draft is checked afresh
       this.badge = new Rapport.Badge(ui, () => this.openList());
       this.scheduler = new Rapport.LintScheduler(() => this.field.read(), (reply) => this.show(reply));
       this.frame = 0;
 
-      const edited = () => this.edited();
       const place = () => this.requestPlace();
-      // Lexical and Quill handle beforeinput themselves and may not fire input afterwards.
       this.listeners = [
-        [element, "beforeinput", edited],
-        [element, "input", edited],
+        [element, "input", () => this.edited()], // textarea and input: their value is not in the DOM
         [element, "click", (event) => this.clicked(event)],
         [element, "scroll", place],
         [window, "scroll", place, { capture: true, passive: true }],
@@ -31,6 +29,12 @@
       for (const [target, type, listener, options] of this.listeners) target.addEventListener(type, listener, options);
       this.resizeObserver = new ResizeObserver(place);
       this.resizeObserver.observe(element);
+      // Rich editors apply many edits from their own key handlers (Ctrl+A, Delete; Enter in some), so
+      // no input event comes; every edit changes their DOM. Re-renders that keep the text are not edits.
+      this.mutations = new MutationObserver(() => {
+        if (this.field.read() !== this.reply?.text) this.edited();
+      });
+      this.mutations.observe(element, { childList: true, subtree: true, characterData: true });
       if (this.field.read().trim()) this.scheduler.schedule();
     }
 
@@ -46,6 +50,7 @@
     }
 
     show(reply) {
+      this.reply = reply;
       this.card.hide();
       if (!reply.ok) {
         this.setFindings(reply.text, []);
@@ -118,6 +123,7 @@
     destroy() {
       for (const [target, type, listener, options] of this.listeners) target.removeEventListener(type, listener, options);
       this.resizeObserver.disconnect();
+      this.mutations.disconnect();
       cancelAnimationFrame(this.frame);
       this.scheduler.cancel();
       this.field.destroy();
