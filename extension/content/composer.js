@@ -100,7 +100,7 @@
         }),
         ignore: then((finding) => {
           this.ignored.add(ignoreKey(finding));
-          this.relint();
+          this.show(this.reply); // the card closes on any edit, so that reply is still the draft's
         }),
         disableRule: then((finding) => Rapport.prefs.disableRule(finding)),
         pauseSite: then(() => Rapport.prefs.pauseSite()),
