@@ -24,8 +24,7 @@ log = logging.getLogger(__name__)
 class Loaded:
     linter: Linter
     loaded_at: float
-    users: int = 0  # requests linting with this set right now
-    retired: bool = False  # replaced by a newer set: freed when `users` drops to 0
+    users: int = 0  # requests linting with this set right now; once replaced, freed when it drops to 0
 
 
 class LiveRules:
@@ -51,7 +50,7 @@ class LiveRules:
         finally:
             with self._lock:
                 loaded.users -= 1
-                free = loaded.retired and loaded.users == 0
+                free = loaded is not self._current and loaded.users == 0  # replaced by a newer set
             if free:
                 loaded.linter.close()
 
@@ -67,7 +66,6 @@ class LiveRules:
             return False
         with self._lock:
             old, self._current = self._current, Loaded(linter, time.time())
-            old.retired = True
             free = old.users == 0
         if free:
             old.linter.close()
