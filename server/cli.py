@@ -19,7 +19,7 @@ from .config import DEFAULT_PORT, Config
 from .drafts import Draft, DraftFileError, read_drafts
 
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+LOOPBACK = tuple(host.strip("[]") for host in Config.ALLOWED_HOSTS or ())  # as bound: ::1, not [::1]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the local lint service for the browser extension")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s, loopback only)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s)")
-    serve.add_argument("--rules", type=Path, default=Config.RULES_PATH, help="rules file (default: %(default)s)")
+    _rules_option(serve, "rules file (default: %(default)s)")
     serve.add_argument("--team", action="store_true",
                        help="team server: several workers, any bind address, pairing token required")
     serve.add_argument("--workers", type=int, default=2, help="worker processes with --team (default: %(default)s)")
@@ -47,9 +47,9 @@ def _parser() -> argparse.ArgumentParser:
 
     lint = commands.add_parser("lint", help="lint drafts from files: one per line, .jsonl or .csv (text column)")
     lint.add_argument("files", nargs="*", default=["-"], metavar="FILE", help="files to read; - for stdin")
-    lint.add_argument("--platform", default="generic", help="platform the drafts are for (default: %(default)s)")
+    _platform_option(lint, "the drafts are")
     lint.add_argument("--format", choices=("text", "json"), default="text")
-    lint.add_argument("--rules", type=Path, default=Config.RULES_PATH)
+    _rules_option(lint)
     lint.set_defaults(command=_lint)
 
     check = commands.add_parser("check-rules", help="validate a rules file and run every rule's examples")
@@ -59,10 +59,18 @@ def _parser() -> argparse.ArgumentParser:
 
     why = commands.add_parser("explain", help="show, rule by rule, whether it fires on a draft and why")
     why.add_argument("text", help="the draft")
-    why.add_argument("--platform", default="generic", help="platform the draft is for (default: %(default)s)")
-    why.add_argument("--rules", type=Path, default=Config.RULES_PATH)
+    _platform_option(why, "the draft is")
+    _rules_option(why)
     why.set_defaults(command=_explain)
     return parser
+
+
+def _rules_option(command: argparse.ArgumentParser, description: str | None = None) -> None:
+    command.add_argument("--rules", type=Path, default=Config.RULES_PATH, help=description)
+
+
+def _platform_option(command: argparse.ArgumentParser, drafts: str) -> None:
+    command.add_argument("--platform", default="generic", help=f"platform {drafts} for (default: %(default)s)")
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -94,8 +102,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    linter = Linter(load_pack(args.rules))
-    if _unknown_platform(linter, args.platform):
+    if (linter := _linter_for_platform(args)) is None:
         return EXIT_USAGE
     worst_is_error = False
     try:
@@ -109,11 +116,13 @@ def _lint(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if worst_is_error else 0
 
 
-def _unknown_platform(linter: Linter, platform: str) -> bool:
-    if platform in linter.pack.platforms:
-        return False
+def _linter_for_platform(args: argparse.Namespace) -> Linter | None:
+    """The linter for `--rules`; None, once the user is told, when it has no such `--platform`."""
+    linter = Linter(load_pack(args.rules))
+    if args.platform in linter.pack.platforms:
+        return linter
     print(f"rapport: --platform must be one of: {', '.join(linter.pack.platforms)}", file=sys.stderr)
-    return True
+    return None
 
 
 def _drafts(files: Iterable[str]) -> Iterable[Draft]:
@@ -159,8 +168,7 @@ def _check_rules(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    linter = Linter(load_pack(args.rules))
-    if _unknown_platform(linter, args.platform):
+    if (linter := _linter_for_platform(args)) is None:
         return EXIT_USAGE
     for explanation in explain(linter, args.text, args.platform):
         print(_explanation_lines(explanation))
