@@ -33,10 +33,6 @@ class ConditionError(ValueError):
         super().__init__(message)
         self.mark = mark
 
-    @property
-    def line(self) -> int | None:
-        return self.mark[0] if self.mark else None
-
 
 @dataclass(frozen=True, slots=True)
 class Leaf:

@@ -38,7 +38,7 @@ def _parse_yaml(raw: bytes, file: str) -> LineDict:
         raise RulesError([Problem(file, None, f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else None
+        where = yaml_lines.to_mark(mark) if mark else None
         raise RulesError([Problem.at(file, where, f"YAML syntax: {error.problem or error.context}")]) from None
     except yaml.YAMLError as error:
         raise RulesError([Problem(file, None, f"YAML: {error}")]) from None

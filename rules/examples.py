@@ -35,6 +35,5 @@ def run_examples(linter: Linter) -> Iterator[ExampleResult]:
     for rule in linter.pack.rules:
         for expect_flag, examples in ((True, rule.flag_examples), (False, rule.pass_examples)):
             for example in examples:
-                result = linter.lint(example.text, example.platform)
-                fired = any(finding.rule.id == rule.id for finding in result.findings)
+                fired = rule.id in linter.lint(example.text, example.platform).fired
                 yield ExampleResult(rule, example, expect_flag, fired)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from .phrases import PhraseList
 from .readability import flesch
-from .text import WORD_RE, Span, fold, merge, normalise, sentence_spans
+from .text import TOKEN_RE, WORD_RE, Span, fold, merge, normalise, sentence_spans
 
 FeatureKind = Literal["count", "number", "flag", "name"]
 Value = int | float | bool | str
@@ -105,14 +105,9 @@ class Vocabulary:
 
     def present(self, folded: str) -> set[str]:
         """The needles that occur in `folded` (a `fold`ed draft)."""
-        found = set(self.word_needles.intersection(_TOKEN.findall(folded)))
+        found = set(self.word_needles.intersection(TOKEN_RE.findall(folded)))
         found.update(needle for needle in self.substring_needles if needle in folded)
         return found
-
-
-# Phrase words match between non-word characters, so a needle that is a whole phrase word
-# occurs as a whole \w+ token of the draft.
-_TOKEN = re.compile(r"\w+")
 
 
 def extract(text: str, platform: str, vocabulary: Vocabulary) -> Features:

@@ -20,7 +20,7 @@ MAX_EXTENDS_DEPTH = 8
 class Layer:
     path: Path
     raw: bytes
-    stamp: Stamp | None
+    stamp: Stamp
     document: LineDict
 
     @property
@@ -28,19 +28,19 @@ class Layer:
         return str(self.path)
 
 
-def read_chain(path: Path, tried: list[Path], raw: bytes | None = None) -> list[Layer]:
+def read_chain(path: Path, tried: list[Path]) -> list[Layer]:
     """The file and every pack it extends, base first; `tried` collects each path read."""
     chain: list[Layer] = []
     referrer: tuple[Layer, Mark] | None = None
     while True:
         tried.append(path)
-        data, stamp = (raw, None) if raw is not None else _read(path, referrer)
+        data, stamp = _read(path, referrer)
         layer = Layer(path, data, stamp, parse_document(data, str(path)))
         chain.append(layer)
         if "extends" not in layer.document:
             return chain[::-1]
         mark = layer.document.key_marks["extends"]
-        path, raw, referrer = _target(layer), None, (layer, mark)
+        path, referrer = _target(layer), (layer, mark)
         _check_link(chain, path, layer, mark)
 
 

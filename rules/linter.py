@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .conditions import span_features
@@ -42,7 +43,7 @@ class LintResult:
     text: str
     findings: tuple[Finding, ...]
     features: Features
-    fired: frozenset[str]  # ids of the rules the engine fired, before any request-level disabling
+    fired: AbstractSet[str]  # ids of the rules the engine fired, before any request-level disabling
 
     def to_dict(self) -> dict[str, object]:
         utf16 = Utf16Offsets(self.text)
@@ -67,7 +68,7 @@ class Linter:
         findings = [finding for rule in self.pack.rules if rule.id in fired and rule.id not in disabled
                     for finding in _findings(rule, text, features)]
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule.id))
-        return LintResult(text, tuple(findings), features, frozenset(fired))
+        return LintResult(text, tuple(findings), features, fired)
 
     def close(self) -> None:
         self._engine.close()

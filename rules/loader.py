@@ -22,24 +22,15 @@ from .phrases import PhraseList
 from .vocabulary import compile_entry
 from .yaml_lines import LineDict, Mark
 
-__all__ = ["SCHEMA_PATH", "load_pack", "parse_pack"]
+__all__ = ["SCHEMA_PATH", "load_pack"]
 DEFAULT_PLATFORMS = {"generic": 0}
 Where = tuple[str, Mark | None]  # file and mark
 
 
 def load_pack(path: str | Path) -> RulePack:
-    return _load(Path(path), None)
-
-
-def parse_pack(raw: bytes, path: Path) -> RulePack:
-    """Build from the given bytes for `path`; the packs it extends are read from disk."""
-    return _load(path, raw)
-
-
-def _load(path: Path, raw: bytes | None) -> RulePack:
     tried: list[Path] = []
     try:
-        return _Builder(read_chain(path, tried, raw)).build()
+        return _Builder(read_chain(Path(path), tried)).build()
     except RulesError as error:
         raise RulesError(error.problems, tuple(tried)) from None
 
@@ -54,10 +45,6 @@ class _RuleSource:
 
     def where(self, key: str) -> Where:
         return self.overridden.get(key) or (self.file, self.node.key_marks.get(key, self.node.mark))
-
-    @property
-    def location(self) -> str:
-        return f"{self.file}:{self.node.line}"
 
 
 class _Builder:
@@ -125,7 +112,7 @@ class _Builder:
         rule_id = node["id"]
         if rule_id in self.sources:
             first = self.sources[rule_id]
-            at = f"line {first.node.line}" if first.file == file else first.location
+            at = f"line {first.node.line}" if first.file == file else _at((first.file, first.node.mark))
             hint = "" if first.file == file else " (to change it, use override)"
             self._problem((file, node.mark), f"duplicate id; first defined at {at}{hint}", rule_id)
             return

@@ -92,7 +92,7 @@ def stamp_of(info: os.stat_result) -> Stamp:
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     path: Path
-    stamp: Stamp | None  # of the file as it was read; None for text given rather than read
+    stamp: Stamp  # of the file as it was read
 
 
 @dataclass(frozen=True, slots=True)

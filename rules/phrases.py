@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Span
+from .text import TOKEN_RE, Span
 
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SEPARATOR = r"[\s\-]+"  # a space or hyphen in a phrase matches either, repeated
@@ -16,14 +16,18 @@ _SEPARATOR = r"[\s\-]+"  # a space or hyphen in a phrase matches either, repeate
 
 def phrase_pattern(phrase: str) -> str:
     """Translate one author-written phrase into a regex fragment."""
-    words = re.split(r"[\s\-]+", phrase.strip())
-    return _SEPARATOR.join(_word_pattern(word) for word in words)
+    return _SEPARATOR.join(_word_pattern(stem, starred) for stem, starred in _words(phrase))
 
 
-def _word_pattern(word: str) -> str:
-    stem = word[:-1] if word.endswith("*") and len(word) > 1 else word
+def _words(phrase: str) -> list[tuple[str, bool]]:
+    """The phrase's words, split at spaces and hyphens, as (stem, starred): a `*` ending removed."""
+    return [(word[:-1], True) if word.endswith("*") and len(word) > 1 else (word, False)
+            for word in re.split(_SEPARATOR, phrase.strip())]
+
+
+def _word_pattern(stem: str, starred: bool) -> str:
     pattern = re.escape(stem).replace(r"\{n\}", _NUMBER).replace("'", "['’]")
-    return pattern + r"\w*" if stem is not word else pattern
+    return pattern + r"\w*" if starred else pattern
 
 
 class PhraseList:
@@ -62,12 +66,10 @@ def _needles(phrases: list[str]) -> tuple[frozenset[str], frozenset[str]] | None
     needles, whole, partial = set(), set(), set()
     for phrase in phrases:
         pieces = []
-        for word in re.split(r"[\s\-]+", phrase.strip()):
-            starred = word.endswith("*") and len(word) > 1
+        for stem, starred in _words(phrase):
             # A piece is a whole word of any match unless a number or a `*` ending joins it.
-            is_whole = not starred and "{n}" not in word and _WORD.fullmatch(word.replace("'", "_")) is not None
-            pieces += [(piece.lower(), is_whole and piece.isalnum())
-                       for piece in re.split(r"\{n\}|'", word[:-1] if starred else word)]
+            is_whole = not starred and "{n}" not in stem and TOKEN_RE.fullmatch(stem.replace("'", "_")) is not None
+            pieces += [(piece.lower(), is_whole and piece.isalnum()) for piece in re.split(r"\{n\}|'", stem)]
         piece, is_whole = max(pieces, key=lambda p: (len(p[0]) > 2 and p[0] not in _COMMON, len(p[0])),
                               default=("", False))
         if not piece or not piece.isascii():
@@ -79,6 +81,3 @@ def _needles(phrases: list[str]) -> tuple[frozenset[str], frozenset[str]] | None
     # A needle inside a longer one (e.g. "win" in "winner") also stands for the longer one's
     # phrases, where it is not a whole word: look for it as a substring then.
     return kept, frozenset(n for n in kept if n in whole - partial and not any(o != n and n in o for o in needles))
-
-
-_WORD = re.compile(r"\w+")

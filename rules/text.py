@@ -10,6 +10,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Runs of word characters: what a whole phrase word is (phrases.py), and the draft's tokens
+# its whole-word needles are looked up among (features.py); the two must agree.
+TOKEN_RE = re.compile(r"\w+")
 # A sentence ends at . ! ? (or their runs) followed by space or the end, or at a line break.
 SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n+")
 # Curly apostrophes read as straight ones; same length, so spans stay valid.

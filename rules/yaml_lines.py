@@ -26,37 +26,34 @@ class LineList(list):
     mark: Mark
     item_marks: list[Mark]
 
-    @property
-    def line(self) -> int:
-        return self.mark[0]
-
 
 class _LineLoader(yaml.SafeLoader):
     pass
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def to_mark(mark: yaml.Mark) -> Mark:
+    """PyYAML's 0-based mark (of a node, or of a syntax error) as a 1-based (line, column)."""
+    return mark.line + 1, mark.column + 1
 
 
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     mapping = LineDict()
-    mapping.mark, mapping.key_marks = _mark(node), {}
+    mapping.mark, mapping.key_marks = to_mark(node.start_mark), {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise yaml.constructor.ConstructorError(
                 "while reading a mapping", node.start_mark, f"found the key {key!r} twice", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_marks[key] = _mark(key_node)
+        mapping.key_marks[key] = to_mark(key_node.start_mark)
     return mapping
 
 
 def _sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
     sequence = LineList(loader.construct_object(item, deep=True) for item in node.value)
-    sequence.mark = _mark(node)
-    sequence.item_marks = [_mark(item) for item in node.value]
+    sequence.mark = to_mark(node.start_mark)
+    sequence.item_marks = [to_mark(item.start_mark) for item in node.value]
     return sequence
 
 
