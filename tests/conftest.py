@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from rules import Linter, load_pack
+from rules import Linter, RulesError, load_pack
 from server import create_app
 from server.config import DEFAULT_RULES
 
@@ -56,3 +56,10 @@ def rules_file(tmp_path: Path) -> Callable[[str], Path]:
         path.write_text(textwrap.dedent(body) or f'version: "t"\nrules:\n{MINIMAL_RULE}', encoding="utf-8")
         return path
     return write
+
+
+def rules_problems(path: Path) -> list:
+    """The problems that refuse the rules file at `path` (fails the test if it loads)."""
+    with pytest.raises(RulesError) as caught:
+        Linter(load_pack(path))
+    return caught.value.problems

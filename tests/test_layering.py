@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from rules import Linter, RulesError, load_pack
+from rules import Linter, load_pack
 from server.cli import main
 from server.config import DEFAULT_RULES
-from tests.conftest import MINIMAL_RULE
+from tests.conftest import MINIMAL_RULE, rules_problems
 from tests.teams import OVERRIDE_LINE, TEAM, VOCABULARY_LINE, write_team
 
 SPAM = "RT to win a goodie bag! #giveaway #win"
@@ -15,12 +15,6 @@ SPAM = "RT to win a goodie bag! #giveaway #win"
 @pytest.fixture(scope="module")
 def team_linter(tmp_path_factory) -> Linter:
     return Linter(load_pack(write_team(tmp_path_factory.mktemp("team"))))
-
-
-def _problems(path) -> list:
-    with pytest.raises(RulesError) as caught:
-        Linter(load_pack(path))
-    return caught.value.problems
 
 
 def test_team_file_works_in_rapport_lint(tmp_path, capsys):
@@ -92,14 +86,14 @@ def _team_with(tmp_path, old: str, new: str):
 ])
 def test_team_problems_name_the_team_file_line_and_rule(tmp_path, old, new, line, rule, expected):
     team = _team_with(tmp_path, old, new)
-    problems = _problems(team)
+    problems = rules_problems(team)
     assert [(p.file, p.line, p.rule) for p in problems] == [(str(team), line, rule)], problems
     assert expected in problems[0].message
     assert str(problems[0]).startswith(f"{team}:{line}:")
 
 
 def test_schema_problems_carry_a_column(tmp_path):
-    problem, = _problems(_team_with(tmp_path, "severity: warning}}", "severity: warn}}"))
+    problem, = rules_problems(_team_with(tmp_path, "severity: warning}}", "severity: warn}}"))
     assert problem.to_dict()["column"] == 18  # where `severity` starts on the override line
 
 
@@ -107,13 +101,13 @@ def test_problem_in_the_base_names_the_base_file(tmp_path):
     base = tmp_path / "base.yaml"
     base.write_text('version: "b"\nrules:\n' + MINIMAL_RULE.replace("warning", "loud"), encoding="utf-8")
     team = write_team(tmp_path, base=base, text='version: "t"\nextends: {base}\n')
-    problem, = _problems(team)
+    problem, = rules_problems(team)
     assert (problem.file, problem.line, problem.rule) == (str(base), 5, "shouty")
 
 
 def test_missing_base_is_reported_at_the_extends_line(tmp_path):
     team = write_team(tmp_path, base=tmp_path / "nowhere.yaml")
-    problem, = _problems(team)
+    problem, = rules_problems(team)
     assert (problem.file, problem.line) == (str(team), 2)
     assert "extends: cannot read" in problem.message and "nowhere.yaml" in problem.message
 
@@ -121,15 +115,15 @@ def test_missing_base_is_reported_at_the_extends_line(tmp_path):
 def test_packs_extending_each_other_are_a_cycle(tmp_path):
     (tmp_path / "a.yaml").write_text('version: "a"\nextends: b.yaml\n', encoding="utf-8")
     (tmp_path / "b.yaml").write_text('version: "b"\nextends: a.yaml\n', encoding="utf-8")
-    problem, = _problems(tmp_path / "a.yaml")
+    problem, = rules_problems(tmp_path / "a.yaml")
     assert problem.file == str(tmp_path / "b.yaml") and problem.line == 2 and "cycle" in problem.message
 
 
 def test_a_file_without_rules_or_extends_is_refused(rules_file):
-    problem, = _problems(rules_file('version: "t"\n'))
+    problem, = rules_problems(rules_file('version: "t"\n'))
     assert "needs rules, or extends" in problem.message
 
 
 def test_condition_problems_carry_a_column(tmp_path):
-    problem, = _problems(_team_with(tmp_path, "- platform: linkedin", "- platform: linkdin"))
+    problem, = rules_problems(_team_with(tmp_path, "- platform: linkedin", "- platform: linkdin"))
     assert (problem.line, problem.column) == (23, 11)

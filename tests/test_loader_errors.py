@@ -3,15 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from rules import Linter, RulesError, load_pack
+from tests.conftest import rules_problems
 
 HEADER = 'version: "t"\nphrases:\n  rewards: [win]\nrules:\n'
-
-
-def _problems(path):
-    with pytest.raises(RulesError) as caught:
-        Linter(load_pack(path))
-    return caught.value.problems
 
 
 def _rule(rule_id: str = "shouty", severity: str = "warning", message: str = "Too loud.",
@@ -34,7 +28,7 @@ def _rule(rule_id: str = "shouty", severity: str = "warning", message: str = "To
 ])
 def test_rule_problems_name_file_line_and_rule(rules_file, rule_text, line, expected):
     path = rules_file(HEADER + rule_text)
-    problem, = _problems(path)
+    problem, = rules_problems(path)
     assert problem.file == str(path) and problem.rule == "shouty"
     assert expected in problem.message
     assert problem.line == line, str(problem)
@@ -43,23 +37,23 @@ def test_rule_problems_name_file_line_and_rule(rules_file, rule_text, line, expe
 
 def test_rule_without_examples(rules_file):
     rule = _rule().split("    examples:")[0]
-    problem, = _problems(rules_file(HEADER + rule))
+    problem, = rules_problems(rules_file(HEADER + rule))
     assert problem.rule == "shouty" and "examples" in problem.message and problem.line == 5
 
 
 def test_duplicate_ids_name_both_lines(rules_file):
-    problems = _problems(rules_file(HEADER + _rule() + _rule()))
+    problems = rules_problems(rules_file(HEADER + _rule() + _rule()))
     assert [(p.rule, p.line) for p in problems] == [("shouty", 13)]
     assert "first defined at line 5" in problems[0].message
 
 
 def test_yaml_syntax_error_has_line(rules_file):
-    problem, = _problems(rules_file(HEADER + _rule() + "  - id: [unclosed\n"))
+    problem, = rules_problems(rules_file(HEADER + _rule() + "  - id: [unclosed\n"))
     assert problem.line == 14 and "YAML" in problem.message
 
 
 def test_duplicate_yaml_key_is_an_error(rules_file):
-    problem, = _problems(rules_file(HEADER + _rule(severity="info\n    severity: error")))
+    problem, = rules_problems(rules_file(HEADER + _rule(severity="info\n    severity: error")))
     assert "twice" in problem.message and problem.line == 8
 
 
@@ -68,15 +62,15 @@ def test_duplicate_yaml_key_is_an_error(rules_file):
     _rule(when="{nope: 1}") + _rule(rule_id="second", when="{has: nothing}"),
 ])
 def test_every_problem_of_a_kind_is_reported_at_once(rules_file, broken):
-    assert [p.rule for p in _problems(rules_file(HEADER + broken))] == ["shouty", "second"]
+    assert [p.rule for p in rules_problems(rules_file(HEADER + broken))] == ["shouty", "second"]
 
 
 def test_missing_file_and_not_a_mapping(tmp_path, rules_file):
-    assert "cannot read" in _problems(tmp_path / "absent.yaml")[0].message
-    assert "mapping" in _problems(rules_file("- just\n- a list\n"))[0].message
+    assert "cannot read" in rules_problems(tmp_path / "absent.yaml")[0].message
+    assert "mapping" in rules_problems(rules_file("- just\n- a list\n"))[0].message
 
 
 def test_condition_too_wide_for_the_engine_is_refused(rules_file):
     anys = "\n".join(f"        - any: [{{exclamations: {i}}}, {{hashtags: {i}}}, {{mentions: {i}}}]" for i in range(3))
-    problem, = _problems(rules_file(HEADER + _rule(when=f"\n      all:\n{anys}")))
+    problem, = rules_problems(rules_file(HEADER + _rule(when=f"\n      all:\n{anys}")))
     assert "alternatives" in problem.message and problem.rule == "shouty"

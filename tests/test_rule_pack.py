@@ -4,34 +4,16 @@ from __future__ import annotations
 import pytest
 
 from rules import load_pack
-from rules.examples import run_examples
+from rules.testing import example_cases
 from server.config import DEFAULT_RULES
 
 FAMILIES = ("campaign-only", "spammy-incentive", "no-reply-intent")
 PACK = load_pack(DEFAULT_RULES)
 
 
-def _example_ids() -> list[tuple[str, str, int]]:
-    return [(rule.id, kind, index) for rule in PACK.rules
-            for kind, examples in (("flag", rule.flag_examples), ("pass", rule.pass_examples))
-            for index in range(len(examples))]
-
-
-@pytest.fixture(scope="module")
-def results(linter):
-    """Each example's result, keyed like the test ids: (rule id, flag|pass, index)."""
-    by_id, counters = {}, {}
-    for result in run_examples(linter):
-        key = (result.rule.id, "flag" if result.expect_flag else "pass")
-        counters[key] = counters.get(key, -1) + 1
-        by_id[(*key, counters[key])] = result
-    return by_id
-
-
-@pytest.mark.parametrize("example_id", _example_ids(), ids=lambda e: f"{e[0]}-{e[1]}{e[2]}")
-def test_rule_example(results, example_id):
-    result = results[example_id]
-    assert result.passed, result.describe()
+@pytest.mark.parametrize("example", example_cases(DEFAULT_RULES))
+def test_rule_example(example):
+    example.check()
 
 
 @pytest.mark.parametrize("family", FAMILIES)
