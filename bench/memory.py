@@ -46,17 +46,16 @@ def main() -> None:
     import argparse
     from pathlib import Path
 
-    from rules import load_pack
+    from server.config import DEFAULT_RULES
 
-    from . import corpus
-    from .http import ROOT
+    from . import corpus, inprocess
 
     parser = argparse.ArgumentParser(prog="python -m bench.memory")
     parser.add_argument("--corpus", type=Path, help="CSV file or folder of CSVs (default: a generated corpus)")
     parser.add_argument("--lints", type=int, default=1_000_000)
     args = parser.parse_args()
     texts, described = corpus.load(args.corpus)
-    growth = measure(Linter(load_pack(ROOT / "rules.yaml")), texts, args.lints)
+    growth = measure(inprocess.make_linter(DEFAULT_RULES), texts, args.lints)
     print(f"{described}: {growth.lints:,} lints, RSS {growth.before_mib:.1f} -> {growth.after_mib:.1f} MiB "
           f"({growth.growth_mib:+.2f} MiB)")
 

@@ -7,10 +7,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from .timing import Latency
+from .timing import Latency, time_calls
 
 PEERS_DIR = Path(__file__).resolve().parent / "peers"
 
@@ -35,16 +34,7 @@ def measure_proselint(texts: list[str], warm: int = 50) -> Latency | str:
     except ImportError:
         return "not installed (run: python -m bench setup)"
     CheckRegistry().register_many(__register__)
-    for text in texts[:warm]:
-        LintFile("<draft>", text).lint()
-    durations = []
-    clock = time.perf_counter
-    started = clock()
-    for text in texts:
-        before = clock()
-        LintFile("<draft>", text).lint()
-        durations.append(clock() - before)
-    return Latency.of(durations, clock() - started)
+    return time_calls(lambda text: LintFile("<draft>", text).lint(), texts, warm)
 
 
 def measure_node(texts: list[str]) -> dict[str, Latency | str]:
@@ -57,7 +47,7 @@ def measure_node(texts: list[str]) -> dict[str, Latency | str]:
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
         json.dump(texts, handle)
     try:
-        done = subprocess.run(["node", str(PEERS_DIR / "run.mjs"), handle.name, "1"], cwd=PEERS_DIR,
+        done = subprocess.run(["node", str(PEERS_DIR / "run.mjs"), handle.name], cwd=PEERS_DIR,
                               capture_output=True, text=True, timeout=3600)
     finally:
         Path(handle.name).unlink()

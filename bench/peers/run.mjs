@@ -1,5 +1,5 @@
 // Times the npm peer linters on the drafts in a JSON file (an array of strings).
-// Usage: node run.mjs DRAFTS.json PASSES  ->  prints {"write-good": {...}, "alex": {...}} as JSON.
+// Usage: node run.mjs DRAFTS.json  ->  prints {"write-good": {...}, "alex": {...}} as JSON.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -9,19 +9,16 @@ const require = createRequire(import.meta.url);
 const writeGood = require('write-good');
 
 const drafts = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const passes = Number(process.argv[3] || 1);
 
 function time(lint) {
   for (const draft of drafts.slice(0, 200)) lint(draft);  // warm up the JIT
   const durations = [];
   let findings = 0;
   const started = performance.now();
-  for (let pass = 0; pass < passes; pass += 1) {
-    for (const draft of drafts) {
-      const before = performance.now();
-      findings += lint(draft);
-      durations.push(performance.now() - before);
-    }
+  for (const draft of drafts) {
+    const before = performance.now();
+    findings += lint(draft);
+    durations.push(performance.now() - before);
   }
   const seconds = (performance.now() - started) / 1000;
   durations.sort((a, b) => a - b);
