@@ -31,10 +31,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .http import ROOT, service
-from .timing import percentile
+from rules import Linter, RulePack, load_pack
+from server.config import DEFAULT_RULES
 
-DEFAULT_RULES = ROOT / "rules.yaml"
+from .service import child_pids, service
+from .timing import Latency
+
 ORIGIN = "chrome-extension://soaksoaksoaksoaksoaksoaksoaksoak"
 VERSIONS = ("soak-a", "soak-b")
 MARKER = "quokka-soak-5513"  # a draft word that must never appear in the service's log
@@ -68,11 +70,8 @@ class Result:
         return not self.errors and not self.wrong and self.reloads_seen >= 1 and not self.marker_in_log
 
 
-def drafts(rules_path: Path) -> list[tuple[str, str]]:
+def drafts(pack: RulePack) -> list[tuple[str, str]]:
     """(text, platform) pairs: every rule's examples plus drafts that stress offsets and size."""
-    from rules import load_pack
-
-    pack = load_pack(rules_path)
     found = [(example.text, example.platform) for rule in pack.rules
              for example in (*rule.flag_examples, *rule.pass_examples)]
     found += [
@@ -91,21 +90,13 @@ def _answer_key(findings: list[dict]) -> list[tuple[str, int, int]]:
     return [(f["rule"], f["offset"], f["length"]) for f in findings]
 
 
-def reference(rules_path: Path, corpus: list[tuple[str, str]]) -> list[list[tuple[str, int, int]]]:
+def reference(pack: RulePack, corpus: list[tuple[str, str]]) -> list[list[tuple[str, int, int]]]:
     """The single-threaded, in-process answer for every draft."""
-    from rules import Linter, load_pack
-
-    linter = Linter(load_pack(rules_path))
+    linter = Linter(pack)
     try:
         return [_answer_key(linter.lint(text, platform).to_dict()["findings"]) for text, platform in corpus]
     finally:
         linter.close()
-
-
-def _version_of(path: Path) -> str:
-    from rules import load_pack
-
-    return load_pack(path).version
 
 
 def _rss_mib(pid: int) -> float:
@@ -113,14 +104,9 @@ def _rss_mib(pid: int) -> float:
     try:
         import psutil
     except ImportError:
-        return sum(_proc_rss_mib(each) for each in (pid, *_proc_children(pid)))
+        return sum(_proc_rss_mib(each) for each in (pid, *child_pids(pid)))
     service = psutil.Process(pid)
     return sum(each.memory_info().rss for each in (service, *service.children(recursive=True))) / 2**20
-
-
-def _proc_children(pid: int) -> list[int]:
-    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as children:
-        return [int(child) for child in children.read().split()]
 
 
 def _proc_rss_mib(pid: int) -> float:
@@ -163,13 +149,13 @@ def run(clients: int = 32, seconds: float = 60.0, reload_every: float = 3.0, rul
         for sibling in Path(rules).resolve().parent.glob("*.yaml"):
             shutil.copy(sibling, work / sibling.name)
         path = work / Path(rules).name
-        variants = {}
-        for version in VERSIONS:
+        packs = {}
+        for version in reversed(VERSIONS):  # the last one written, VERSIONS[0], is what the service starts on
             _write_rules(path, template, version, by_rename=True)
-            variants[_version_of(path)] = version
-        _write_rules(path, template, VERSIONS[0], by_rename=True)
-        corpus = drafts(path)
-        expected = reference(path, corpus)  # the same rules for both versions: only `version` differs
+            packs[version] = load_pack(path)
+        variants = {pack.version: version for version, pack in packs.items()}
+        corpus = drafts(packs[VERSIONS[0]])
+        expected = reference(packs[VERSIONS[0]], corpus)  # the same rules for both versions: only `version` differs
         log(f"soak: {len(corpus)} drafts, {clients} clients, {seconds:g} s, rewrite every {reload_every:g} s")
 
         service_log = (work / "service.log").open("w+b")
@@ -288,12 +274,13 @@ def _soak(port, path, template, corpus, expected, variants, clients, seconds, re
         worker.join(timeout=60)
     watcher.join(timeout=10)
     elapsed = time.monotonic() - started
-    ordered = sorted(d for per_client in durations for d in per_client)
-    result.requests = len(ordered)
-    result.per_second = round(len(ordered) / elapsed, 1) if elapsed else 0.0
-    result.p50_ms = round(1000 * percentile(ordered, 0.50), 2)
-    result.p99_ms = round(1000 * percentile(ordered, 0.99), 2)
-    result.max_ms = round(1000 * ordered[-1], 2) if ordered else 0.0
+    every = [d for per_client in durations for d in per_client]
+    latency = Latency.of(every, elapsed)
+    result.requests = latency.count
+    result.per_second = round(latency.per_second, 1)
+    result.p50_ms = round(latency.p50_ms, 2)
+    result.p99_ms = round(latency.p99_ms, 2)
+    result.max_ms = round(1000 * max(every, default=0.0), 2)
 
 
 def report(result: Result) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.service import free_port, start_service, stop_service, wait_until
 from server.config import DEFAULT_RULES
 from server.live_rules import LiveRules
 from server.rules_watcher import RulesWatcher
-from tests.services import free_port, start_service, stop_service
 from tests.teams import TEAM, save, team_text, write_team
 
 RELOAD_SECONDS = 2.0
@@ -26,12 +26,7 @@ TYPO = TEAM.replace("severity: info", "severity: infoo")
 
 
 def wait_for(condition: Callable[[], object], seconds: float = RELOAD_SECONDS) -> object:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if result := condition():
-            return result
-        time.sleep(0.02)
-    raise AssertionError(f"not true within {seconds} s: {condition.__doc__ or condition}")
+    return wait_until(condition, seconds, interval=0.02)
 
 
 def _rules_fired(live: LiveRules, text: str) -> set[str]:
@@ -103,6 +98,22 @@ def test_a_save_between_loading_and_watching_is_still_applied(team):
     watcher = RulesWatcher(live, interval=0.05).start()
     try:
         wait_for(lambda: "house-leverage" in _rules_fired(live, "We leverage data"))
+    finally:
+        watcher.stop()
+
+
+def test_a_save_that_starts_extending_a_pack_reloads_once(tmp_path, monkeypatch):
+    team = tmp_path / "team.yaml"
+    shutil.copy(DEFAULT_RULES, team)  # a pack of its own: nothing extended yet
+    live, reloads = LiveRules(team), []
+    reload = live.reload
+    monkeypatch.setattr(live, "reload", lambda: reloads.append(1) or reload())
+    watcher = RulesWatcher(live, interval=0.05).start()
+    try:
+        save(team, _text(team, TEAM))  # now extends the default pack: one more file watched
+        wait_for(lambda: "house-customers" in _rules_fired(live, SYNERGY))
+        time.sleep(0.5)  # ten more polls: none may take the newly watched file for a change
+        assert len(reloads) == 1
     finally:
         watcher.stop()
 

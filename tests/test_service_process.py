@@ -6,14 +6,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.services import free_port, start_service, stop_service
+from bench.service import child_pids, free_port, start_service, stop_service, wait_healthy, wait_until
 
 MARKER = "zebra-quartz-7781"  # a draft word that must never show up in the service's output
 
@@ -22,13 +20,7 @@ MARKER = "zebra-quartz-7781"  # a draft word that must never show up in the serv
 def service() -> Iterator[tuple[int, subprocess.Popen]]:
     port = free_port()
     process = start_service("--port", str(port), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_healthy(port, process, timeout=30)
     yield port, process
     stop_service(process)
 
@@ -61,10 +53,7 @@ def test_a_second_service_on_the_same_port_is_refused_and_the_first_keeps_servin
 
 def test_stopping_the_service_while_its_worker_loads_the_rules_ends_it():
     process = start_service("--port", str(free_port()))
-    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-    deadline = time.monotonic() + 30
-    while not children.read_text().split() and time.monotonic() < deadline:  # the worker is forked...
-        time.sleep(0.02)
+    wait_until(lambda: child_pids(process.pid), 30, interval=0.02)  # the worker is forked...
     # ...and still loading: a stop sent now used to be lost, leaving both running for good.
     assert stop_service(process) == 0
 
@@ -100,13 +89,7 @@ def test_serves_when_home_and_temp_dirs_are_unusable(tmp_path):
     env = {**os.environ, "HOME": unusable, "TMPDIR": unusable, "XDG_CONFIG_HOME": unusable}
     process = start_service("--port", str(port), env=env)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                assert _lint(port, "Do not reply.")["findings"][0]["rule"] == "do-not-reply"
-                break
-            except OSError:
-                assert time.monotonic() < deadline and process.poll() is None
-                time.sleep(0.1)
+        wait_healthy(port, process, timeout=30)
+        assert _lint(port, "Do not reply.")["findings"][0]["rule"] == "do-not-reply"
     finally:
         stop_service(process)

@@ -7,7 +7,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -15,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.service import child_pids, free_port, start_service, stop_service, wait_until
 from server.config import DEFAULT_RULES
-from tests.services import free_port, start_service, stop_service
 
 TOKEN = "team-token-1234"
 
@@ -31,7 +30,7 @@ def _lint(port: int, token: str | None = TOKEN) -> dict:
 
 
 def _workers(pid: int) -> set[int]:
-    return {int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    return set(child_pids(pid))
 
 
 def _listening(pid: int, port: int) -> bool:
@@ -52,15 +51,7 @@ def _dead(pid: int) -> bool:
 
 
 def _until(check, seconds: float = 20):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if result := check():
-                return result
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"{check.__name__} did not hold within {seconds} s")
+    return wait_until(check, seconds, ignore=(OSError,))
 
 
 @pytest.fixture(scope="module")

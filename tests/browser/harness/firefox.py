@@ -77,10 +77,14 @@ class BiDiFirefox:
             raise RuntimeError(result["exceptionDetails"]["text"])
         return result["result"].get("value")
 
+    def _apply(self, context: str, function: str, args: tuple):
+        """What `function`, a script function called with `args`, returns, passed through JSON."""
+        return json.loads(self.evaluate(context, f"JSON.stringify(({function})(...{json.dumps(args)}))"))
+
     def click(self, context: str, point_script: str, *args) -> None:
         """A real pointer click at the {x, y} that `point_script`, a function called with `args`, returns."""
-        point = self.evaluate(context, f"JSON.stringify(({point_script})(...{json.dumps(args)}))")
-        steps = [{"type": "pointerMove", **{k: round(v) for k, v in json.loads(point).items()}},
+        point = self._apply(context, point_script, args)
+        steps = [{"type": "pointerMove", **{k: round(v) for k, v in point.items()}},
                  {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]
         self.call("input.performActions", context=context, actions=[{"type": "pointer", "id": "mouse", "actions": steps}])
 
@@ -88,9 +92,9 @@ class BiDiFirefox:
         """Polls `script`, a function called with `args`, until it returns something truthy; returns that."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.evaluate(context, f"JSON.stringify(({script})(...{json.dumps(args)}))")
-            if json.loads(value) or time.monotonic() > deadline:
-                return json.loads(value)
+            value = self._apply(context, script, args)
+            if value or time.monotonic() > deadline:
+                return value
             time.sleep(0.2)
 
     def type_text(self, context: str, text: str) -> None:

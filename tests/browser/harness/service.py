@@ -2,20 +2,11 @@
 import json
 import socket
 import subprocess
-import sys
 import threading
-import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from bench.service import free_port, start_service, stop_service, wait_healthy
 
 
 def utf16_slice(text: str, offset: int, length: int) -> str:
@@ -30,26 +21,8 @@ class RapportService:
     def __init__(self):
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"service exited: {self.process.stderr.read().decode(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("service did not become healthy")
+        self.process = start_service("--host", "127.0.0.1", "--port", str(port), stderr=subprocess.PIPE)
+        wait_healthy(port, self.process, timeout=30)
 
     def lint(self, text: str, platform: str = "generic", disabled_rules=()) -> list[dict]:
         """The findings the extension should show for `text`, each with the `matched` text it covers."""
@@ -64,8 +37,7 @@ class RapportService:
         return findings
 
     def close(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        stop_service(self.process)
 
 
 class RefusingService:
