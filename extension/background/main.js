@@ -1,19 +1,7 @@
 // Background entry (service worker in Chromium, event page in Firefox): routes content-script messages.
-import { addToList, loadSettings } from "../shared/settings.js";
-import { health, lint, resetBackoff } from "./service-client.js";
-import { forgetTab, setFrameCount } from "./tab-counts.js";
-
-const handlers = {
-  lint: ({ text, platform }) => lint(text, platform),
-  health: () => health(),
-  prefs: async ({ host }) => {
-    const { pausedSites } = await loadSettings();
-    return { paused: pausedSites.includes(host) };
-  },
-  "disable-rule": ({ rule }) => addToList("disabledRules", rule),
-  pause: ({ host }) => addToList("pausedSites", host),
-  count: ({ count }, sender) => setFrameCount(sender.tab.id, sender.frameId, count),
-};
+import { handlers } from "./handlers.js";
+import { resetBackoff } from "./service-client.js";
+import { forgetTab } from "./tab-counts.js";
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = handlers[message?.type];

@@ -47,5 +47,9 @@
     rect() {
       return this.button.getBoundingClientRect();
     }
+
+    destroy() {
+      this.button.remove();
+    }
   };
 }

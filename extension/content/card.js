@@ -85,9 +85,5 @@
       this.element.hidden = true;
       this.element.replaceChildren();
     }
-
-    contains(node) {
-      return this.element.contains(node);
-    }
   };
 }

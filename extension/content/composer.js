@@ -127,7 +127,7 @@
       cancelAnimationFrame(this.frame);
       this.scheduler.cancel();
       this.field.destroy();
-      this.badge.button.remove();
+      this.badge.destroy();
       this.findings = [];
     }
   };

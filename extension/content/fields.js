@@ -34,7 +34,7 @@
     }
 
     destroy() {
-      this.painter.box.remove();
+      this.painter.destroy();
     }
   };
 

@@ -1,12 +1,7 @@
 {
   // Underlines for contenteditable composers via the CSS Custom Highlight API: ranges are painted
   // by the browser, so rich editors (which revert foreign DOM) never see our markup.
-  const SEVERITIES = ["error", "warning", "info"];
-  const STYLE = `
-    ::highlight(rapport-error) { text-decoration: underline wavy #d93025; text-decoration-skip-ink: none; background-color: rgb(217 48 37 / 0.10); }
-    ::highlight(rapport-warning) { text-decoration: underline wavy #e37400; text-decoration-skip-ink: none; background-color: rgb(227 116 0 / 0.10); }
-    ::highlight(rapport-info) { text-decoration: underline dotted #1a73e8; text-decoration-skip-ink: none; }
-  `;
+  const STYLE = Rapport.SEVERITIES.map((severity) => `::highlight(rapport-${severity}) { ${Rapport.underlineStyle(severity)} }`).join("\n");
   const styledRoots = new WeakSet();
 
   // ::highlight() rules only apply within the tree whose styles define them: the page, or an open shadow root.
@@ -34,7 +29,7 @@
     paint(entries) {
       this.clear();
       for (const { severity, range } of entries) {
-        const kind = SEVERITIES.includes(severity) ? severity : "info";
+        const kind = Rapport.SEVERITIES.includes(severity) ? severity : "info";
         registry(kind).add(range);
         this.painted.push([kind, range]);
       }

@@ -53,6 +53,10 @@
       return (this.marksOf[index] ?? []).flatMap((mark) => [...mark.getClientRects()]);
     }
 
+    destroy() {
+      this.box.remove();
+    }
+
     place() {
       if (this.box.hidden) return;
       const field = this.field;

@@ -1,5 +1,6 @@
 {
-  // Hostname suffix -> the service's platform id. Mastodon also matches any host with a "mastodon" label.
+  // Hostname suffix -> the service's platform id (one of the default pack's platforms, as
+  // tests/test_shared_facts.py checks). Mastodon also matches any host with a "mastodon" label.
   const SITES = {
     "x.com": "x",
     "twitter.com": "x",
@@ -19,6 +20,7 @@
     "chaos.social": "mastodon",
   };
 
+  Rapport.SITE_PLATFORMS = SITES;
   Rapport.platformFor = (hostname) => {
     const host = hostname.toLowerCase();
     for (const [domain, platform] of Object.entries(SITES)) {

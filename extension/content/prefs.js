@@ -2,19 +2,14 @@
   // This frame's view of the stored preferences; the background owns storage, we ask it and listen for changes.
   const host = location.hostname;
   const listeners = [];
-  let state = { paused: false };
 
   async function refresh() {
-    const reply = await chrome.runtime.sendMessage({ type: "prefs", host });
-    state = { paused: reply.paused };
-    for (const listener of listeners) listener(state);
+    const { paused } = await chrome.runtime.sendMessage({ type: "prefs", host });
+    for (const listener of listeners) listener({ paused });
   }
 
   Rapport.prefs = {
     load: refresh,
-    get paused() {
-      return state.paused;
-    },
     disableRule: (finding) => chrome.runtime.sendMessage({ type: "disable-rule", rule: finding.rule }),
     pauseSite: () => chrome.runtime.sendMessage({ type: "pause", host }),
     onChange: (listener) => listeners.push(listener),

@@ -1,10 +1,12 @@
 // Options page: service address and token; lists of rules turned off and paused sites, each undoable.
+import { DEFAULT_SERVICE_URL } from "../shared/defaults.js";
 import { isLoopbackUrl, loadSettings, removeFromList, saveSettings } from "../shared/settings.js";
 
 const form = document.getElementById("form");
 const url = document.getElementById("service-url");
 const token = document.getElementById("token");
 const saved = document.getElementById("saved");
+url.placeholder = DEFAULT_SERVICE_URL;
 
 function renderList(id, key, values) {
   const items = values.map((value) => {

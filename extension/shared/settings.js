@@ -1,5 +1,5 @@
 // The extension's stored settings: one schema, read by the background, the popup and the options page.
-import { DEFAULT_SERVICE_URL } from "./defaults.js";
+import { DEFAULT_SERVICE_URL, LOOPBACK_HOSTS } from "./defaults.js";
 
 const DEFAULTS = {
   serviceUrl: DEFAULT_SERVICE_URL,
@@ -26,7 +26,7 @@ export async function removeFromList(key, value) {
 export function isLoopbackUrl(value) {
   try {
     const url = new URL(value);
-    return url.protocol === "http:" && ["127.0.0.1", "localhost"].includes(url.hostname);
+    return url.protocol === "http:" && LOOPBACK_HOSTS.includes(url.hostname);
   } catch {
     return false;
   }

@@ -65,7 +65,11 @@ class BiDiFirefox:
         open moz-extension:// pages, so the options page cannot be used to point it at the test service."""
         copy = Path(self._profile.name).parent / f"{Path(self._profile.name).name}-extension"
         shutil.copytree(EXTENSION, copy)
-        (copy / "shared" / "defaults.js").write_text(f"export const DEFAULT_SERVICE_URL = {json.dumps(service_url)};\n")
+        defaults = copy / "shared" / "defaults.js"
+        text, count = re.subn(r'DEFAULT_SERVICE_URL = "[^"]*"', f"DEFAULT_SERVICE_URL = {json.dumps(service_url)}",
+                              defaults.read_text(encoding="utf-8"))
+        assert count == 1, "extension/shared/defaults.js no longer defines DEFAULT_SERVICE_URL as a string"
+        defaults.write_text(text, encoding="utf-8")
         self._extension_copy = copy
         self.call("webExtension.install", extensionData={"type": "path", "path": str(copy)})
 
