@@ -1,4 +1,4 @@
-"""Rapport over HTTP on loopback: the real service (bench/service.py), timed from client threads
+"""Rapport over HTTP on loopback: the real service (server/child_process.py), timed from client threads
 that each keep one connection open, as the extension's does."""
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ def main() -> None:
     import argparse
     from pathlib import Path
 
-    from server.config import DEFAULT_RULES
+    from rules import DEFAULT_PACK
 
     from . import corpus, inprocess
 
@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--lints", type=int, default=1_000_000)
     args = parser.parse_args()
     texts, described = corpus.load(args.corpus)
-    growth = measure(inprocess.make_linter(DEFAULT_RULES), texts, args.lints)
+    growth = measure(inprocess.make_linter(DEFAULT_PACK), texts, args.lints)
     print(f"{described}: {growth.lints:,} lints, RSS {growth.before_mib:.1f} -> {growth.after_mib:.1f} MiB "
           f"({growth.growth_mib:+.2f} MiB)")
 

@@ -2,7 +2,7 @@
 
     python -m bench.soak [--quick] [--clients 32] [--seconds 60] [--reload-every 3] [--json]
 
-Starts `python -m server serve` on a free 127.0.0.1 port with a temporary copy of the rules
+Starts `rapport serve` on a free 127.0.0.1 port with a temporary copy of the rules
 file, runs `--clients` threads (one keep-alive connection each) posting drafts for `--seconds`,
 and every `--reload-every` seconds rewrites the rules file with only its `version` changed
 (alternating "soak-a"/"soak-b", alternately by rename and in place), so the watcher really
@@ -31,10 +31,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rules import Linter, RulePack, load_pack
-from server.config import DEFAULT_RULES
+from rules import DEFAULT_PACK, Linter, RulePack, load_pack
+from server import contract
+from server.child_process import child_pids, service
 
-from .service import child_pids, service
 from .timing import Latency
 
 ORIGIN = "chrome-extension://soaksoaksoaksoaksoaksoaksoaksoak"
@@ -94,7 +94,7 @@ def reference(pack: RulePack, corpus: list[tuple[str, str]]) -> list[list[tuple[
     """The single-threaded, in-process answer for every draft."""
     linter = Linter(pack)
     try:
-        return [_answer_key(linter.lint(text, platform).to_dict()["findings"]) for text, platform in corpus]
+        return [_answer_key(contract.lint_result(linter.lint(text, platform))["findings"]) for text, platform in corpus]
     finally:
         linter.close()
 
@@ -137,7 +137,7 @@ def _write_rules(path: Path, template: str, version: str, by_rename: bool) -> No
         path.write_text(text, encoding="utf-8")
 
 
-def run(clients: int = 32, seconds: float = 60.0, reload_every: float = 3.0, rules: Path = DEFAULT_RULES,
+def run(clients: int = 32, seconds: float = 60.0, reload_every: float = 3.0, rules: Path = DEFAULT_PACK,
         log=print) -> Result:
     result = Result(clients=clients, seconds=seconds)
     template = Path(rules).read_text(encoding="utf-8")
@@ -306,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--reload-every", type=float, default=3.0, help="seconds between rewrites of the rules")
-    parser.add_argument("--rules", type=Path, default=DEFAULT_RULES, help="rules file to copy (default: rules.yaml)")
+    parser.add_argument("--rules", type=Path, default=DEFAULT_PACK, help="rules file to copy (default: rules.yaml)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
     if args.quick:

@@ -5,8 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from rules import Linter, load_pack, warm_up
-from server.config import DEFAULT_RULES
+from rules import DEFAULT_PACK, Linter, load_pack, warm_up
 
 from .data import ORDINARY, read_groups
 from .rates import rates, table
@@ -18,7 +17,7 @@ PRIZE_RECALL_TARGET = 0.5
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     parser.add_argument("directory", type=Path, help="directory holding the labelled CSV files")
-    parser.add_argument("--rules", type=Path, default=DEFAULT_RULES)
+    parser.add_argument("--rules", type=Path, default=DEFAULT_PACK)
     args = parser.parse_args(argv)
     groups = read_groups(args.directory)
     if not groups:

@@ -27,7 +27,7 @@ class Source:
     keep: Callable[[str], bool] | None = None
 
 
-# group name -> where its texts come from; "expect" says which way a flag counts.
+# group name -> where its texts come from.
 GROUPS: dict[str, Source] = {
     "SMS spam": Source("sms_spam_collection.csv", "spam"),
     "SMS spam offering a prize": Source("sms_spam_collection.csv", "spam", keep=offers_prize),

@@ -14,9 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .examples import run_examples
-from .linter import Linter
-from .loader import load_pack
+from .linting import Linter
+from .loading.builder import load_pack
+from .reports.examples import run_examples
 
 
 def example_cases(path: str | Path) -> list[Any]:

@@ -1,38 +1,11 @@
-"""Rapport's local lint service: a Flask app factory serving the rule engine over JSON."""
-from __future__ import annotations
+"""Rapport's local lint service: the rule engine served over JSON to the browser extension.
 
-from collections.abc import Mapping
-from typing import Any
-
-from flask import Flask
-
-from rules import warm_up
-
-from . import security
-from .api import health, v1
-from .config import Config
-from .errors import register_error_handlers
-from .live_rules import LiveRules
-from .rules_watcher import RulesWatcher
-
-
-def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app; raises rules.RulesError when the rules file is broken (no half service)."""
-    app = Flask(__name__)
-    app.config.from_object(Config)
-    app.config.update(overrides or {})
-    app.json.sort_keys = False  # keep findings' fields in the documented order
-    app.extensions["rapport"] = LiveRules(app.config["RULES_PATH"])
-    security.install(app)
-    register_error_handlers(app)
-    app.register_blueprint(v1)
-    app.register_blueprint(health)
-    return app
-
-
-def create_serving_app(overrides: Mapping[str, Any]) -> Flask:
-    """The app as a running service needs it: rules watched for edits, textstat's dictionary loaded."""
-    app = create_app(overrides)
-    RulesWatcher(app.extensions["rapport"]).start()  # edits to the rules (and packs they extend) apply live
-    warm_up()  # about a second, paid now rather than by the first draft
-    return app
+    app.py           the Flask app factory (blueprints, config, security, errors)
+    api.py           the views of /v1 and /healthz
+    contract.py      every JSON shape the service (and `rapport lint --format json`) gives, UTF-16 offsets
+    live_rules.py    the rule set being served, hot-reloaded when its files change
+    security.py      who may call the service: Host, Origin, fetch metadata, token
+    errors.py        every error as JSON
+    serving.py       granian worker processes
+    child_process.py the service run as a child process (tests, benchmarks, soak)
+"""

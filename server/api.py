@@ -8,8 +8,9 @@ from flask import Blueprint, Request, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from rules import Linter
-from rules.explain import explain as explain_rules
+from rules import explain as explain_rules
 
+from . import contract
 from .errors import ApiError
 from .live_rules import LiveRules
 
@@ -30,7 +31,7 @@ def lint() -> ResponseReturnValue:
         raise ApiError(400, "bad_disabled_rules", "disabled_rules must be a list of rule ids")
     with live_rules().lease() as linter:
         result = linter.lint(text, _platform(body, linter), frozenset(disabled))
-    return jsonify(result.to_dict() | {"ruleset": {"version": linter.pack.version}})
+    return jsonify(contract.lint_answer(result, linter.pack))
 
 
 @v1.post("/explain")
@@ -40,30 +41,25 @@ def explain() -> ResponseReturnValue:
     text = _text(body)
     with live_rules().lease() as linter:
         explanations = explain_rules(linter, text, _platform(body, linter))
-    return jsonify(ruleset={"version": linter.pack.version}, rules=[e.to_dict() for e in explanations])
+    return jsonify(contract.explain_answer(explanations, linter.pack))
 
 
 @v1.get("/rules/status")
 def rules_status() -> ResponseReturnValue:
-    return jsonify(live_rules().status())
+    live = live_rules()
+    current = live.current
+    return jsonify(contract.rules_status(current.linter.pack, current.loaded_at, str(live.path), live.problems))
 
 
 @v1.get("/rules")
 def rules() -> ResponseReturnValue:
-    pack = live_rules().current.linter.pack
-    return jsonify(ruleset={"version": pack.version}, platforms=pack.vocabulary.limits, rules=[
-        {"id": rule.id, "category": rule.category, "severity": rule.severity, "message": rule.message,
-         "underline": rule.underline, "location": rule.location,
-         "suggestions": [{"message": s.message} for s in rule.suggestions]}
-        for rule in pack.rules])
+    return jsonify(contract.rules_listing(live_rules().current.linter.pack))
 
 
 @health.get("/healthz")
 def healthz() -> ResponseReturnValue:
-    status = live_rules().status()
-    error = status["error"]
-    return jsonify(status="ok", ruleset={"version": status["version"]},
-                   rules_error={"message": "; ".join(p["message"] for p in error), "problems": error} if error else None)
+    live = live_rules()
+    return jsonify(contract.health(live.current.linter.pack, live.problems))
 
 
 def _json_object(req: Request) -> dict[str, Any]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from rules import DEFAULT_PACK
+
 DEFAULT_PORT = 8719
-DEFAULT_RULES = Path(__file__).resolve().parent.parent / "rules.yaml"
 KIB = 1024
 
 
 class Config:
-    RULES_PATH: Path = Path(os.environ.get("RAPPORT_RULES", DEFAULT_RULES))
+    RULES_PATH: Path = Path(os.environ.get("RAPPORT_RULES", DEFAULT_PACK))
     # Host names a request may be addressed to; anything else is a DNS-rebinding attempt.
     ALLOWED_HOSTS: tuple[str, ...] | None = ("127.0.0.1", "localhost", "[::1]")
     # Origins that may call the service besides the extension schemes below.

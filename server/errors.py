@@ -7,6 +7,8 @@ from flask import Flask, jsonify
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from . import contract
+
 log = logging.getLogger(__name__)
 
 
@@ -17,7 +19,7 @@ class ApiError(Exception):
 
 
 def error_response(status: int, code: str, message: str) -> ResponseReturnValue:
-    return jsonify(error={"code": code, "message": message}), status
+    return jsonify(contract.error(code, message)), status
 
 
 def register_error_handlers(app: Flask) -> None:

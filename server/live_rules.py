@@ -1,9 +1,16 @@
-"""The rule set a running service lints with, swapped whole so no request sees half of one.
+"""The rule set a running service lints with, hot-reloaded when its files change.
 
-A request leases the current set for as long as it lints. A reload compiles the new set
-before taking the lock, swaps it in under the lock, and frees the old set's engine handles
-only once the last request holding it has finished; so no request ever evaluates on a set
-that is half loaded or already freed.
+Swapped whole, so no request sees half of one: a request leases the current set for as long
+as it lints; a reload compiles the new set before taking the lock, swaps it in under the
+lock, and frees the old set's engine handles once the last request holding it has finished.
+
+Watching polls (inode, size, mtime) of the files the last load read, every half second: no
+dependency, and it survives the ways editors save (write-temp-then-rename changes the inode,
+a deleted file reads as missing). Success or failure, the loader says which files it read,
+stamped as it read them (`sources`), and that one list is what polls are compared with: a save
+landing while a load reads, a file newly extended, or a pack the engine refused are all seen.
+A change is acted on once the files have looked the same for one more poll, so a save still
+being written is not read half-way.
 """
 from __future__ import annotations
 
@@ -15,9 +22,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from rules import Linter, Problem, RulePack, RulesError, load_pack
+from rules import (
+    Linter,
+    Problem,
+    RulesError,
+    SourceFile,
+    Stamp,
+    current_stamp,
+    load_pack,
+)
 
 log = logging.getLogger(__name__)
+POLL_SECONDS = 0.5
 
 
 @dataclass(eq=False, slots=True)
@@ -32,8 +48,10 @@ class LiveRules:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._current = Loaded(Linter(load_pack(path)), time.time())  # a broken file raises: no service
-        self.last_error: list[Problem] = []
-        self.watched: tuple[Path, ...] = _paths(self._current.linter.pack)
+        self.problems: list[Problem] = []  # what is wrong with the files on disk; [] when they are served
+        self.sources: tuple[SourceFile, ...] = self._current.linter.pack.sources  # as the last load read them
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
 
     @property
     def current(self) -> Loaded:
@@ -59,29 +77,49 @@ class LiveRules:
         try:
             linter = Linter(load_pack(self.path))  # compiled outside the lock: requests carry on meanwhile
         except RulesError as error:
-            self.last_error = error.problems
-            self.watched = tuple(dict.fromkeys((*_paths(self._current.linter.pack), *error.files)))
-            log.warning("rules file has problems; still serving %s:\n%s",
-                        self._current.linter.pack.version, "\n".join(map(str, error.problems)))
+            self._refused(error.problems, error.sources)
             return False
         with self._lock:
             old, self._current = self._current, Loaded(linter, time.time())
             free = old.users == 0
         if free:
             old.linter.close()
-        self.last_error, self.watched = [], _paths(linter.pack)
+        self.problems, self.sources = [], linter.pack.sources
         log.info("rules reloaded: %s from %s", linter.pack.version, self.path)
         return True
 
-    def status(self) -> dict[str, object]:
-        current = self._current
-        return {
-            "version": current.linter.pack.version,
-            "loaded_at": current.loaded_at,
-            "file": str(self.path),
-            "error": [problem.to_dict() for problem in self.last_error] or None,
-        }
+    def _refused(self, problems: list[Problem], sources: tuple[SourceFile, ...]) -> None:
+        self.problems, self.sources = problems, sources
+        log.warning("rules file has problems; still serving %s:\n%s",
+                    self._current.linter.pack.version, "\n".join(map(str, problems)))
 
+    # -- watching
 
-def _paths(pack: RulePack) -> tuple[Path, ...]:
-    return tuple(file.path for file in pack.files)
+    def watch(self, interval: float = POLL_SECONDS) -> LiveRules:
+        """Start reloading on every change to the files; `stop_watching` ends it."""
+        self._watcher = threading.Thread(target=self._poll, args=(interval,), name="rules-watcher", daemon=True)
+        self._watcher.start()
+        return self
+
+    def stop_watching(self) -> None:
+        self._stop.set()
+        if self._watcher:
+            self._watcher.join()
+
+    def _poll(self, interval: float) -> None:
+        previous: dict[Path, Stamp | None] | None = None
+        while not self._stop.wait(interval):
+            read = {source.path: source.stamp for source in self.sources}
+            now = {path: current_stamp(path) for path in read}
+            if now != read and now == previous:
+                self._reload_now(now)
+            previous = now
+
+    def _reload_now(self, stamps: dict[Path, Stamp | None]) -> None:
+        try:
+            self.reload()
+        except Exception as error:  # noqa: BLE001 - the watcher must outlive any one bad reload
+            log.exception("reloading the rules failed; still serving the last good set")
+            # Not reread at every poll: taken as read, as the files stood when the reload began.
+            self._refused([Problem(str(self.path), None, f"could not be loaded: {type(error).__name__}")],
+                          tuple(SourceFile(path, stamp) for path, stamp in stamps.items()))

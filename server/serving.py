@@ -2,9 +2,8 @@
 
 The Rust side accepts connections, parses HTTP and queues requests without holding the GIL;
 each worker runs the app on one Python thread. Lints are serialised by the engine lock anyway,
-so more Python threads would only contend for the GIL: measured on 2 cores, one thread kept
-p99 at a few milliseconds under 8 clients where 8 threads (waitress or granian) went past 10 ms
-(docs/benchmarks.md). A worker that dies is replaced. The app is built inside each worker, so
+so more Python threads would only contend for the GIL (docs/benchmarks.md has the figures
+that chose one thread). A worker that dies is replaced. The app is built inside each worker, so
 the engine, the rules watcher and their threads belong to that process.
 
 The local service runs one worker on loopback. A team server runs several behind a required
@@ -24,7 +23,7 @@ from granian import Granian
 from granian.constants import Interfaces
 from granian.log import LogLevels
 
-from . import create_serving_app
+from .app import create_serving_app
 
 PYTHON_THREADS_PER_WORKER = 1
 

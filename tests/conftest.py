@@ -8,16 +8,14 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from rules import Linter, RulesError, load_pack
-from server import create_app
-from server.config import DEFAULT_RULES
-
-EXTENSION_ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+from rules import DEFAULT_PACK, Linter, Rule, RulePack, RulesError, load_pack
+from server.app import create_app
+from tests.http_calls import EXTENSION_ORIGIN
 
 
 @pytest.fixture(scope="session")
 def linter() -> Linter:
-    return Linter(load_pack(DEFAULT_RULES))
+    return Linter(load_pack(DEFAULT_PACK))
 
 
 @pytest.fixture
@@ -56,6 +54,10 @@ def rules_file(tmp_path: Path) -> Callable[[str], Path]:
         path.write_text(textwrap.dedent(body) or f'version: "t"\nrules:\n{MINIMAL_RULE}', encoding="utf-8")
         return path
     return write
+
+
+def rule_named(pack: RulePack, rule_id: str) -> Rule:
+    return next(rule for rule in pack.rules if rule.id == rule_id)
 
 
 def rules_problems(path: Path) -> list:

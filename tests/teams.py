@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from server.config import DEFAULT_RULES
+from rules import DEFAULT_PACK
 
 # Line numbers below are asserted by tests: keep the layout.
 TEAM = """\
@@ -43,12 +43,12 @@ VOCABULARY_LINE = 8  # the `- avoid: [customers, customer]` entry
 OVERRIDE_LINE = 14
 
 
-def team_text(directory: Path, text: str = TEAM, base: Path = DEFAULT_RULES) -> str:
+def team_text(directory: Path, text: str = TEAM, base: Path = DEFAULT_PACK) -> str:
     """The team file for `directory`, extending `base` by a path relative to it."""
     return text.format(base=os.path.relpath(base, directory))
 
 
-def write_team(directory: Path, base: Path = DEFAULT_RULES, text: str = TEAM, name: str = "team.yaml") -> Path:
+def write_team(directory: Path, base: Path = DEFAULT_PACK, text: str = TEAM, name: str = "team.yaml") -> Path:
     path = directory / name
     path.write_text(team_text(directory, text, base), encoding="utf-8")
     return path

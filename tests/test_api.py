@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from rules import DEFAULT_PACK
 from tests.conftest import EXTENSION_ORIGIN
 
 SPAMMY = "RT and follow to WIN a £50 voucher!!! Hurry, today only #giveaway #win #free #contest"
@@ -52,7 +53,10 @@ def test_disabled_rules_are_not_reported(lint):
 def test_rules_listing_and_health(client):
     listing = client.get("/v1/rules").get_json()
     assert len(listing["rules"]) >= 24 and listing["platforms"]["x"] == 280
-    assert all(rule["location"].startswith(str(rule["location"]).split(":")[0]) for rule in listing["rules"])
+    lines = DEFAULT_PACK.read_text(encoding="utf-8").splitlines()
+    for rule in listing["rules"]:  # each location is the default pack's line where the rule starts
+        file, line = rule["location"].rsplit(":", 1)
+        assert file == str(DEFAULT_PACK) and lines[int(line) - 1].strip() == f"- id: {rule['id']}"
     health = client.get("/healthz").get_json()
     assert health["status"] == "ok" and health["rules_error"] is None
 

@@ -5,9 +5,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from cli.main import main
 from rules import RulesError
 from rules.testing import example_cases
-from server.cli import main
 from tests.teams import TEAM, write_team
 
 # The team's LinkedIn rule, with a flag example that no longer fires after someone raised the bar.

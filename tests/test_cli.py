@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from server.cli import main
+from cli.main import main
+from server.child_process import RAPPORT
 
 SPAM = "Tag 3 friends to enter our giveaway!"
 FRIENDLY = "Thanks Jo, what time suits you?"
@@ -93,7 +94,7 @@ def test_broken_rules_file_exits_2_naming_the_line(rules_file, capsys):
 
 def test_serve_refuses_to_start_on_broken_rules(rules_file):
     path = rules_file('version: "t"\nrules:\n  - id: x\n')
-    done = subprocess.run([sys.executable, "-m", "server", "serve", "--port", "0", "--rules", str(path)],
+    done = subprocess.run([*RAPPORT, "serve", "--port", "0", "--rules", str(path)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "broken" in done.stderr and f"{path}:3: rule 'x'" in done.stderr

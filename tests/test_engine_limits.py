@@ -1,7 +1,9 @@
 """No rules file can push durable-rules into the states that crash it, and threads are safe."""
 from __future__ import annotations
 
+import os
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -44,10 +46,19 @@ def test_threads_get_the_same_answers_as_one_thread(linter):
     assert got == expected
 
 
-def test_closed_rule_sets_free_their_engine_handles(rules_file):
-    for _ in range(50):
-        closed = _wide_pack(rules_file, 5)
+def _rss_mib() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def test_closed_rule_sets_free_their_engine_handles(linter):
+    # Each compile of the default pack takes ~0.4 MiB inside the engine; a close that did not
+    # delete its rulesets would grow the process by ~35 MiB over these 100 (as measured).
+    Linter(linter.pack).close()
+    before = _rss_mib()
+    for _ in range(100):
+        closed = Linter(linter.pack)
         closed.close()
+    assert _rss_mib() - before < 10
     with pytest.raises(RuntimeError):
-        closed.lint(DRAFT)
-    assert {f.rule.id for f in _wide_pack(rules_file, 5).lint(DRAFT).findings} == {f"r{i}" for i in range(5)}
+        closed.lint(DRAFT)  # a closed set refuses to lint rather than answer "nothing fired"
+    assert [f.rule.id for f in linter.lint("RT to win").findings] == ["share-to-win"]

@@ -1,10 +1,9 @@
 """`rapport explain` and POST /v1/explain: per rule, fired or not, the values read, and where it lives."""
 from __future__ import annotations
 
-from rules import load_pack
-from server.cli import main
-from server.config import DEFAULT_RULES
-from tests.conftest import EXTENSION_ORIGIN
+from cli.main import main
+from rules import DEFAULT_PACK, load_pack
+from tests.conftest import EXTENSION_ORIGIN, rule_named
 from tests.teams import write_team
 
 SPAM = "RT to win a voucher!"
@@ -15,10 +14,10 @@ def _explain(client, **body: object):
 
 
 def test_cli_explains_each_rule_with_its_location_and_values(capsys):
-    share = load_pack(DEFAULT_RULES).rule("share-to-win")
+    share = rule_named(load_pack(DEFAULT_PACK), "share-to-win")
     assert main(["explain", SPAM]) == 0
     out = capsys.readouterr().out
-    assert f"FIRED share-to-win  ({DEFAULT_RULES}:{share.line})\n" \
+    assert f"FIRED share-to-win  ({DEFAULT_PACK}:{share.line})\n" \
            "    yes near share_actions, rewards within 6 is true: True" in out
     assert "quiet follow-to-win" in out
 
@@ -43,7 +42,7 @@ def test_api_explain_agrees_with_lint(client, lint):
     fired = {rule["rule"] for rule in body["rules"] if rule["fired"]}
     assert fired == {finding["rule"] for finding in lint(SPAM, platform="x")["findings"]}
     share = next(rule for rule in body["rules"] if rule["rule"] == "share-to-win")
-    assert share["file"] == str(DEFAULT_RULES) and share["line"] == load_pack(DEFAULT_RULES).rule("share-to-win").line
+    assert share["file"] == str(DEFAULT_PACK) and share["line"] == rule_named(load_pack(DEFAULT_PACK), "share-to-win").line
     assert share["tests"] == [{"feature": "near share_actions, rewards within 6", "test": "is true",
                                "value": True, "holds": True}]
     assert body["ruleset"]["version"].startswith("2026.11+")

@@ -14,6 +14,7 @@ import textwrap
 import pytest
 
 from rules import RulesError, load_pack
+from server.child_process import RAPPORT
 
 HOSTILE_PACK = r'''
 version: "hostile"
@@ -79,7 +80,7 @@ def test_hostile_phrases_are_literal_and_cannot_stall_linting(tmp_path):
 def test_hostile_pack_passes_its_own_examples(tmp_path):
     pack = tmp_path / "hostile.yaml"
     pack.write_text(HOSTILE_PACK, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "server", "check-rules", str(pack)],
+    done = subprocess.run([*RAPPORT, "check-rules", str(pack)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -1,21 +1,20 @@
 """Editing the rules under a running service: valid edits apply within 2 s, broken ones never serve."""
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from bench.service import free_port, start_service, stop_service, wait_until
-from server.config import DEFAULT_RULES
+from rules import DEFAULT_PACK, warm_up
+from server import contract
+from server.child_process import free_port, start_service, stop_service, wait_healthy, wait_until
 from server.live_rules import LiveRules
-from server.rules_watcher import RulesWatcher
+from tests.http_calls import get_json, post_json
 from tests.teams import TEAM, save, team_text, write_team
 
 RELOAD_SECONDS = 2.0
@@ -29,6 +28,11 @@ def wait_for(condition: Callable[[], object], seconds: float = RELOAD_SECONDS) -
     return wait_until(condition, seconds, interval=0.02)
 
 
+def _error(live: LiveRules) -> list[dict] | None:
+    """What GET /v1/rules/status would say is wrong with the files on disk."""
+    return [contract.problem(item) for item in live.problems] or None
+
+
 def _rules_fired(live: LiveRules, text: str) -> set[str]:
     with live.lease() as linter:
         return {finding.rule.id for finding in linter.lint(text).findings}
@@ -36,15 +40,16 @@ def _rules_fired(live: LiveRules, text: str) -> set[str]:
 
 @pytest.fixture
 def team(tmp_path) -> Path:
+    warm_up()  # as a serving app does: the first lint of a process would otherwise load textstat's dictionary
     return write_team(tmp_path)
 
 
 @pytest.fixture
 def watched(team) -> Iterator[LiveRules]:
     live = LiveRules(team)
-    watcher = RulesWatcher(live, interval=0.05).start()
+    live.watch(interval=0.05)
     yield live
-    watcher.stop()
+    live.stop_watching()
 
 
 def _text(team: Path, template: str) -> str:
@@ -52,70 +57,103 @@ def _text(team: Path, template: str) -> str:
 
 
 def test_valid_save_applies_and_a_typo_keeps_the_last_good_set(team, watched):
-    version = watched.status()["version"]
+    version = watched.current.linter.pack.version
     save(team, _text(team, NEW_WORD))
     wait_for(lambda: "house-leverage" in _rules_fired(watched, "We leverage data"))
-    assert watched.status()["version"] != version and watched.status()["error"] is None
+    assert watched.current.linter.pack.version != version and _error(watched) is None
 
-    good = watched.status()["version"]
+    good = watched.current.linter.pack.version
     save(team, _text(team, TYPO))
-    error = wait_for(lambda: watched.status()["error"])
+    error = wait_for(lambda: _error(watched))
     assert error == [{"file": str(team), "line": 12, "column": 5, "rule": "house-synergy",
                       "message": "vocabulary.1.severity: 'infoo' is not one of ['info', 'warning', 'error']"}]
-    assert watched.status()["version"] == good
+    assert watched.current.linter.pack.version == good
     assert "house-leverage" in _rules_fired(watched, "We leverage data")  # still the previous rules
 
 
 def test_deleted_and_truncated_files_keep_the_last_good_set(team, watched):
-    good = watched.status()["version"]
+    good = watched.current.linter.pack.version
     team.unlink()
-    assert "cannot read" in wait_for(lambda: watched.status()["error"])[0]["message"]
+    assert "cannot read" in wait_for(lambda: _error(watched))[0]["message"]
     team.write_text("", encoding="utf-8")  # an editor that truncates, then dies before writing
-    wait_for(lambda: (watched.status()["error"] or [{}])[0].get("message", "").startswith("expected a mapping"))
-    assert watched.status()["version"] == good
+    wait_for(lambda: (_error(watched) or [{}])[0].get("message", "").startswith("expected a mapping"))
+    assert watched.current.linter.pack.version == good
     assert "house-customers" in _rules_fired(watched, SYNERGY)
     save(team, _text(team, NEW_WORD))
-    wait_for(lambda: watched.status()["error"] is None)
+    wait_for(lambda: _error(watched) is None)
 
 
 def test_editing_the_extended_pack_reloads_too(tmp_path):
     base = tmp_path / "base.yaml"
-    shutil.copy(DEFAULT_RULES, base)
+    shutil.copy(DEFAULT_PACK, base)
     live = LiveRules(write_team(tmp_path, base=base))
-    watcher = RulesWatcher(live, interval=0.05).start()
+    live.watch(interval=0.05)
     try:
         assert "follow-to-win" in _rules_fired(live, FOLLOW)
         save(base, base.read_text(encoding="utf-8").replace("  - id: follow-to-win", "  - id: follow-for-prizes"))
         wait_for(lambda: "follow-for-prizes" in _rules_fired(live, FOLLOW))
     finally:
-        watcher.stop()
+        live.stop_watching()
 
 
 def test_a_save_between_loading_and_watching_is_still_applied(team):
     # A service (or team worker) starting up reads the rules, then starts its watcher a moment later.
     live = LiveRules(team)
     save(team, _text(team, NEW_WORD))
-    watcher = RulesWatcher(live, interval=0.05).start()
+    live.watch(interval=0.05)
     try:
         wait_for(lambda: "house-leverage" in _rules_fired(live, "We leverage data"))
     finally:
-        watcher.stop()
+        live.stop_watching()
 
 
 def test_a_save_that_starts_extending_a_pack_reloads_once(tmp_path, monkeypatch):
     team = tmp_path / "team.yaml"
-    shutil.copy(DEFAULT_RULES, team)  # a pack of its own: nothing extended yet
+    shutil.copy(DEFAULT_PACK, team)  # a pack of its own: nothing extended yet
     live, reloads = LiveRules(team), []
     reload = live.reload
     monkeypatch.setattr(live, "reload", lambda: reloads.append(1) or reload())
-    watcher = RulesWatcher(live, interval=0.05).start()
+    live.watch(interval=0.05)
     try:
         save(team, _text(team, TEAM))  # now extends the default pack: one more file watched
         wait_for(lambda: "house-customers" in _rules_fired(live, SYNERGY))
         time.sleep(0.5)  # ten more polls: none may take the newly watched file for a change
         assert len(reloads) == 1
     finally:
-        watcher.stop()
+        live.stop_watching()
+
+
+def _pack_with_bound(bound: str) -> str:
+    return f"""version: "base"
+rules:
+  - id: many-tags
+    category: campaign-only
+    severity: info
+    message: Lots of tags.
+    when:
+      all: [{{hashtags: {{at_least: 3}}}}, {{reading_ease: {{less_than: {bound}}}}}]
+    examples:
+      flag: ["#a #b #c"]
+      pass: ["#a"]
+"""
+
+
+def test_fixing_a_newly_extended_pack_the_engine_refused_is_applied(tmp_path):
+    # The loader accepts a bound of 1e308; durable-rules refuses it (error 204). The refusal must still
+    # say which files were read, or the fix to the pack would wait for the team file's next save.
+    team, base = tmp_path / "team.yaml", tmp_path / "base.yaml"
+    shutil.copy(DEFAULT_PACK, team)
+    base.write_text(_pack_with_bound("1.0e+308"), encoding="utf-8")
+    live = LiveRules(team)
+    live.watch(interval=0.05)
+    try:
+        save(team, 'version: "team"\nextends: base.yaml\n')
+        assert "durable-rules refused" in wait_for(lambda: _error(live))[0]["message"]
+        save(base, _pack_with_bound("1000"))
+        wait_for(lambda: "many-tags" in _rules_fired(live, "#a #b #c"))
+        assert _error(live) is None
+    finally:
+        live.stop_watching()
 
 
 def test_a_request_keeps_its_rule_set_across_a_reload(team):
@@ -152,33 +190,13 @@ def test_linting_threads_never_see_a_half_loaded_or_freed_set(team):
 # -- the real service, as `rapport serve` runs it
 
 
-def _get(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a local test server
-        return json.load(response)
-
-
-def _post(url: str, body: dict) -> dict:
-    request = urllib.request.Request(url, json.dumps(body).encode(), {"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
-        return json.load(response)
-
-
 @pytest.fixture
 def service(team, tmp_path) -> Iterator[str]:
     port, log = free_port(), (tmp_path / "serve.log").open("w")
     process = start_service("--port", str(port), "--rules", str(team), stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-
-    def up() -> bool:
-        try:
-            return _get(f"{url}/healthz")["status"] == "ok"
-        except OSError:
-            assert process.poll() is None, (tmp_path / "serve.log").read_text()
-            return False
-
     try:
-        wait_for(up, seconds=30)
-        yield url
+        wait_healthy(port, process, timeout=30)
+        yield f"http://127.0.0.1:{port}"
     finally:
         stop_service(process)
         log.close()
@@ -188,7 +206,7 @@ def test_running_service_picks_up_edits_and_reports_typos(team, service, tmp_pat
     secret = "Our customers' private launch plan"
 
     def lint_rules(text: str) -> set[str]:
-        return {f["rule"] for f in _post(f"{service}/v1/lint", {"text": text})["findings"]}
+        return {f["rule"] for f in post_json(f"{service}/v1/lint", {"text": text})["findings"]}
 
     assert "house-customers" in lint_rules(secret)
     started = time.monotonic()
@@ -196,15 +214,15 @@ def test_running_service_picks_up_edits_and_reports_typos(team, service, tmp_pat
     wait_for(lambda: "house-leverage" in lint_rules("We leverage data"))
     assert time.monotonic() - started < RELOAD_SECONDS
 
-    version = _get(f"{service}/v1/rules/status")["version"]
+    version = get_json(f"{service}/v1/rules/status")["version"]
     save(team, _text(team, TYPO))
-    error = wait_for(lambda: _get(f"{service}/v1/rules/status")["error"])
+    error = wait_for(lambda: get_json(f"{service}/v1/rules/status")["error"])
     assert error[0]["file"] == str(team) and error[0]["line"] == 12
-    assert _get(f"{service}/healthz")["rules_error"]["problems"] == error
-    assert _get(f"{service}/v1/rules/status")["version"] == version
+    assert get_json(f"{service}/healthz")["rules_error"]["problems"] == error
+    assert get_json(f"{service}/v1/rules/status")["version"] == version
     assert "house-leverage" in lint_rules(secret + " leverage")  # the last good rules keep serving
     log = (tmp_path / "serve.log").read_text()
     assert f"{team}:12:" in log and "infoo" in log and "private launch" not in log
 
     save(team, _text(team, TEAM))
-    wait_for(lambda: _get(f"{service}/healthz")["rules_error"] is None)
+    wait_for(lambda: get_json(f"{service}/healthz")["rules_error"] is None)

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from rules import Linter, load_pack
-from server.cli import main
-from server.config import DEFAULT_RULES
-from tests.conftest import MINIMAL_RULE, rules_problems
+from cli.main import main
+from rules import DEFAULT_PACK, Linter, load_pack
+from tests.conftest import MINIMAL_RULE, rule_named, rules_problems
 from tests.teams import OVERRIDE_LINE, TEAM, VOCABULARY_LINE, write_team
 
 SPAM = "RT to win a goodie bag! #giveaway #win"
@@ -54,11 +53,12 @@ def test_added_platform_has_its_limit(team_linter):
 
 def test_rules_keep_the_file_and_line_they_are_defined_in(team_linter, tmp_path):
     pack = team_linter.pack
-    assert pack.rule("share-to-win").file == str(DEFAULT_RULES)
-    assert pack.rule("share-to-win").severity == "warning"
-    assert pack.rule("house-customers").line == VOCABULARY_LINE
-    assert pack.rule("linkedin-hashtags").file.endswith("team.yaml")
-    assert pack.files[0].path == DEFAULT_RULES and pack.version.startswith("acme-1+")
+    assert rule_named(pack, "share-to-win").file == str(DEFAULT_PACK)
+    assert rule_named(pack, "share-to-win").severity == "warning"
+    assert rule_named(pack, "house-customers").line == VOCABULARY_LINE
+    assert rule_named(pack, "linkedin-hashtags").file.endswith("team.yaml")
+    assert [source.path for source in pack.sources] == [pack.path, DEFAULT_PACK]  # as read: the file, then its base
+    assert pack.version.startswith("acme-1+")
 
 
 def test_check_rules_runs_the_team_and_base_examples(tmp_path, capsys):
@@ -94,7 +94,7 @@ def test_team_problems_name_the_team_file_line_and_rule(tmp_path, old, new, line
 
 def test_schema_problems_carry_a_column(tmp_path):
     problem, = rules_problems(_team_with(tmp_path, "severity: warning}}", "severity: warn}}"))
-    assert problem.to_dict()["column"] == 18  # where `severity` starts on the override line
+    assert problem.column == 18  # where `severity` starts on the override line
 
 
 def test_problem_in_the_base_names_the_base_file(tmp_path):

@@ -5,7 +5,7 @@ import textstat
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rules.readability import flesch
+from rules.measuring.readability import flesch
 
 # Pieces that exercise each of textstat's counting rules: contraction apostrophes (kept) and other
 # quotes (deleted), sentence ends, two-word runs (not counted as sentences), hyphens, digits,

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from rules import load_pack
+from rules import DEFAULT_PACK, load_pack
 from rules.testing import example_cases
-from server.config import DEFAULT_RULES
 
 FAMILIES = ("campaign-only", "spammy-incentive", "no-reply-intent")
-PACK = load_pack(DEFAULT_RULES)
+PACK = load_pack(DEFAULT_PACK)
 
 
-@pytest.mark.parametrize("example", example_cases(DEFAULT_RULES))
+@pytest.mark.parametrize("example", example_cases(DEFAULT_PACK))
 def test_rule_example(example):
     example.check()
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rules import load_pack
-from rules.conditions import OPERATORS
-from rules.features import BUILTIN_FEATURES
-from server.cli import main
-from server.config import DEFAULT_RULES
+from cli.main import main
+from rules import DEFAULT_PACK, load_pack
+from rules.deciding.conditions import OPERATORS
+from rules.measuring.features import BUILTIN_FEATURES
 
 DOC = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
 DOCUMENTED = set(re.findall(r"`([a-z_]+)`", DOC))
@@ -23,7 +22,7 @@ def test_every_builtin_feature_is_documented(name):
     assert name in DOCUMENTED
 
 
-@pytest.mark.parametrize("name", sorted(load_pack(DEFAULT_RULES).vocabulary.phrase_lists))
+@pytest.mark.parametrize("name", sorted(load_pack(DEFAULT_PACK).plan.phrase_lists))
 def test_every_default_phrase_list_is_documented(name):
     assert name in DOCUMENTED
 
@@ -35,7 +34,7 @@ def test_every_condition_form_is_documented():
 
 def _worked_example(tmp_path: Path, old: str = "", new: str = "") -> Path:
     block = next(b for b in re.findall(r"```yaml\n(.*?)```", DOC, re.S) if 'version: "acme-1"' in b)
-    text = textwrap.dedent(block).replace("../rapport/rules.yaml", os.path.relpath(DEFAULT_RULES, tmp_path))
+    text = textwrap.dedent(block).replace("../rapport/rules.yaml", os.path.relpath(DEFAULT_PACK, tmp_path))
     path = tmp_path / "acme.yaml"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return path

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from server import create_app
+from server.app import create_app
 from tests.conftest import EXTENSION_ORIGIN
 
 DRAFT = {"text": "RT to win a voucher"}

@@ -1,7 +1,6 @@
 """The real `rapport serve` process: loopback only, offline, and draft text never logged."""
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -11,7 +10,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.service import child_pids, free_port, start_service, stop_service, wait_healthy, wait_until
+from server.child_process import (
+    RAPPORT,
+    child_pids,
+    free_port,
+    start_service,
+    stop_service,
+    wait_healthy,
+    wait_until,
+)
+from tests.http_calls import EXTENSION_ORIGIN, post_json
+from tests.procfs import listening_addresses
 
 MARKER = "zebra-quartz-7781"  # a draft word that must never show up in the service's output
 
@@ -26,18 +35,16 @@ def service() -> Iterator[tuple[int, subprocess.Popen]]:
 
 
 def _lint(port: int, text: str) -> dict:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/lint", data=json.dumps({"text": text}).encode(),
-                                     headers={"Content-Type": "application/json", "Origin": "chrome-extension://abc"})
-    with urllib.request.urlopen(request, timeout=5) as response:
-        return json.load(response)
+    return post_json(f"http://127.0.0.1:{port}/v1/lint", {"text": text}, {"Origin": EXTENSION_ORIGIN})
 
 
 def test_serves_on_loopback_only(service):
     port, _ = service
     assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "do-not-reply"
+    assert listening_addresses(port) == {"127.0.0.1"}  # not 0.0.0.0, not another interface
     outward = [addr[4][0] for addr in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
                if not addr[4][0].startswith("127.")]
-    for address in outward:
+    for address in outward:  # and, where this machine has other addresses, nothing answers there
         with socket.socket() as probe, pytest.raises(OSError):
             probe.settimeout(1)
             probe.connect((address, port))
@@ -45,7 +52,7 @@ def test_serves_on_loopback_only(service):
 
 def test_a_second_service_on_the_same_port_is_refused_and_the_first_keeps_serving(service):
     port, _ = service
-    second = subprocess.run([sys.executable, "-m", "server", "serve", "--port", str(port)],
+    second = subprocess.run([*RAPPORT, "serve", "--port", str(port)],
                             capture_output=True, text=True, timeout=60)
     assert second.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in second.stderr
     assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "do-not-reply"
@@ -76,7 +83,7 @@ def test_lint_works_with_the_network_cut_off(tmp_path):
     guard = ("import socket, sys\n"
              "def refuse(*a, **k): raise SystemExit('network used: ' + repr(a))\n"
              "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
-             "from server.cli import main\nsys.exit(main(['lint', sys.argv[1]]))\n")
+             "from cli.main import main\nsys.exit(main(['lint', sys.argv[1]]))\n")
     done = subprocess.run([sys.executable, "-c", guard, str(drafts)], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stderr) == (0, "")
 

@@ -1,12 +1,10 @@
 """`rapport serve --team`: workers behind a token, replaced when they die, reloading together."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -14,32 +12,28 @@ from pathlib import Path
 
 import pytest
 
-from bench.service import child_pids, free_port, start_service, stop_service, wait_until
-from server.config import DEFAULT_RULES
+from rules import DEFAULT_PACK
+from server.child_process import (
+    RAPPORT,
+    child_pids,
+    free_port,
+    start_service,
+    stop_service,
+    wait_until,
+)
+from tests.http_calls import post_json
+from tests.procfs import holds_listener
 
 TOKEN = "team-token-1234"
 
 
 def _lint(port: int, token: str | None = TOKEN) -> dict:
-    headers = {"Content-Type": "application/json", "Host": "rapport.team.example"}
-    headers |= {"X-Rapport-Token": token} if token else {}
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/lint", headers=headers,
-                                     data=json.dumps({"text": "RT to win a voucher"}).encode())
-    with urllib.request.urlopen(request, timeout=5) as response:
-        return json.load(response)
+    headers = {"Host": "rapport.team.example"} | ({"X-Rapport-Token": token} if token else {})
+    return post_json(f"http://127.0.0.1:{port}/v1/lint", {"text": "RT to win a voucher"}, headers)
 
 
 def _workers(pid: int) -> set[int]:
     return set(child_pids(pid))
-
-
-def _listening(pid: int, port: int) -> bool:
-    """Whether the process holds a socket listening on the port (read from /proc: no tools needed)."""
-    tables = (Path(f"/proc/net/{table}").read_text().splitlines()[1:] for table in ("tcp", "tcp6"))
-    rows = [line.split() for table in tables for line in table]
-    listeners = {row[9] for row in rows if row[3] == "0A" and int(row[1].rsplit(":", 1)[1], 16) == port}  # 0A: LISTEN
-    held = {os.readlink(fd).removeprefix("socket:[").removesuffix("]") for fd in Path(f"/proc/{pid}/fd").iterdir()}
-    return bool(listeners & held)
 
 
 def _dead(pid: int) -> bool:
@@ -57,7 +51,7 @@ def _until(check, seconds: float = 20):
 @pytest.fixture(scope="module")
 def team(tmp_path_factory) -> Iterator[tuple[int, subprocess.Popen, Path]]:
     rules = tmp_path_factory.mktemp("team") / "rules.yaml"
-    shutil.copy(DEFAULT_RULES, rules)
+    shutil.copy(DEFAULT_PACK, rules)
     port = free_port()
     process = start_service("--team", "--workers", "2", "--port", str(port), "--rules", str(rules),
                             env={**os.environ, "RAPPORT_TOKEN": TOKEN})
@@ -78,7 +72,7 @@ def test_a_killed_worker_is_replaced_and_service_keeps_answering(team):
     port, process, _ = team
     # Each worker listens on its own socket once its app is loaded; kill one only when both serve.
     before = _until(lambda: len(workers := _workers(process.pid)) == 2
-                    and all(_listening(worker, port) for worker in workers) and workers)
+                    and all(holds_listener(worker, port) for worker in workers) and workers)
     victim = min(before)
     os.kill(victim, signal.SIGKILL)
     _until(lambda: _dead(victim))
@@ -112,6 +106,6 @@ def test_every_worker_reloads_an_edit(team):
 def test_team_mode_without_a_token_and_public_bind_without_team_are_refused():
     env = {key: value for key, value in os.environ.items() if key != "RAPPORT_TOKEN"}
     for argv, message in ((["--team"], "needs a pairing token"), (["--host", "0.0.0.0"], "needs --team")):
-        done = subprocess.run([sys.executable, "-m", "server", "serve", "--port", "0", *argv],
+        done = subprocess.run([*RAPPORT, "serve", "--port", "0", *argv],
                               capture_output=True, text=True, timeout=60, env=env)
         assert done.returncode == 2 and message in done.stderr

@@ -1,11 +1,10 @@
 """Fixtures for the extension's browser tests: one fixture site and one service per session,
 one Chromium with the extension per test module, a fresh page and preferences per test."""
 import pytest
-from playwright.sync_api import sync_playwright
-
 from harness.chromium import ExtensionBrowser
 from harness.service import RapportService
 from harness.site import FixtureSite, ensure_bundles
+from playwright.sync_api import sync_playwright
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # the repository root, for bench.service
+sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # the repository root, for server.child_process
 from drafts import SPAMMY, first_fix  # noqa: E402
 from harness import hints  # noqa: E402
 from harness.chromium import ExtensionBrowser  # noqa: E402

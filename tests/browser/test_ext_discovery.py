@@ -3,7 +3,6 @@ composers added after load; and the platform it reports for a site."""
 from pathlib import Path
 
 import pytest
-
 from drafts import NO_REPLY, SPAMMY
 from harness import hints
 

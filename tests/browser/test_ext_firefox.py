@@ -2,7 +2,6 @@
 and a Lexical editor (underlines via the mirror and via the CSS Custom Highlight API), and a fix from
 the card reaches the field."""
 import pytest
-
 from drafts import SPAMMY, first_fix
 from harness.firefox import BiDiFirefox
 from harness.hints import STATE_SCRIPT, UNDERLINE_CENTRE_SCRIPT, span_texts

@@ -1,10 +1,9 @@
 """Real editors from npm (and a plain contenteditable): hints as highlights, a fix that reaches the
 editor's own model, typing after it, and undo through the editor's history."""
 import pytest
-from playwright.sync_api import expect
-
 from drafts import SPAMMY, first_fix
 from harness import hints
+from playwright.sync_api import expect
 
 EDITORS = ["contenteditable", "draft", "lexical", "quill", "prosemirror"]
 

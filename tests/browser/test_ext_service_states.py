@@ -3,12 +3,13 @@ the options page, and the stable id from the manifest key."""
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from drafts import SPAMMY
 from harness import hints
 from harness.chromium import extension_id_from_key
 from harness.service import RefusingService, StubService
+from playwright.sync_api import expect
+
+from rules import Problem
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "extension.md"
 
@@ -22,7 +23,7 @@ def refusing():
 
 @pytest.fixture
 def stub():
-    service = StubService({"status": "ok", "ruleset": {"version": "stub"}, "rules_error": None})
+    service = StubService()
     yield service
     service.close()
 
@@ -88,7 +89,7 @@ def test_options_token_and_disabled_rules_reach_the_service(page, site, chromium
 
 @pytest.fixture
 def broken_rules():
-    service = StubService({"status": "ok", "ruleset": {"version": "x"}, "rules_error": {"message": "rules.yaml: line 3: bad"}})
+    service = StubService([Problem("rules.yaml", 3, "severity: 'infoo' is not one of info, warning, error")])
     yield service
     service.close()
 
@@ -101,7 +102,7 @@ def test_popup_shows_service_state(chromium, service, refusing, broken_rules, st
     popup.goto(chromium.url("popup/popup.html"))
     status = popup.locator("#status")
     expect(status).to_have_attribute("data-state", state)
-    expected_text = {"connected": "Connected", "unreachable": "unreachable", "rules-error": "rules.yaml: line 3: bad"}[state]
+    expected_text = {"connected": "Connected", "unreachable": "unreachable", "rules-error": "severity: 'infoo' is not"}[state]
     expect(status).to_contain_text(expected_text)
     popup.close()
 

@@ -1,8 +1,8 @@
 """The extension on plain fields (textarea, text input): hints from the service, fixes, undo, ignore, rule off."""
-from playwright.sync_api import expect
-
 from drafts import ABOUT_US, CLEAN, NO_REPLY, SPAMMY, first_fix
 from harness import hints
+from playwright.sync_api import expect
+
 
 def open_textarea(page, site, text):
     page.goto(site.page("textarea.html"))

@@ -3,10 +3,13 @@ import json
 import socket
 import subprocess
 import threading
-import urllib.request
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from bench.service import free_port, start_service, stop_service, wait_healthy
+from rules import DEFAULT_PACK, Linter, Problem, load_pack
+from server import contract
+from server.child_process import free_port, start_service, stop_service, wait_healthy
+from tests.http_calls import post_json
 
 
 def utf16_slice(text: str, offset: int, length: int) -> str:
@@ -16,7 +19,7 @@ def utf16_slice(text: str, offset: int, length: int) -> str:
 
 
 class RapportService:
-    """`python -m server serve` on a free port, as users run it."""
+    """`rapport serve` on a free port, as users run it."""
 
     def __init__(self):
         port = free_port()
@@ -26,12 +29,8 @@ class RapportService:
 
     def lint(self, text: str, platform: str = "generic", disabled_rules=()) -> list[dict]:
         """The findings the extension should show for `text`, each with the `matched` text it covers."""
-        body = json.dumps({"text": text, "platform": platform, "disabled_rules": list(disabled_rules)}).encode()
-        request = urllib.request.Request(
-            f"{self.url}/v1/lint", data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            findings = json.load(response)["findings"]
+        body = {"text": text, "platform": platform, "disabled_rules": list(disabled_rules)}
+        findings = post_json(f"{self.url}/v1/lint", body)["findings"]
         for finding in findings:
             finding["matched"] = utf16_slice(text, finding["offset"], finding["length"])
         return findings
@@ -63,11 +62,16 @@ class RefusingService:
 
 
 class StubService:
-    """Answers like the service with canned bodies and records each request, to check what the extension sends."""
+    """Answers like the service, in the service's own JSON shapes (server/contract.py), for a set of
+    rules that lints nothing and has `problems`; records each request, to check what the extension sends."""
 
-    def __init__(self, health: dict):
+    def __init__(self, problems: list[Problem] = ()):
         self.requests: list[dict] = []
         stub = self
+        linter = Linter(load_pack(DEFAULT_PACK))
+        health = contract.health(linter.pack, list(problems))
+        answer = contract.lint_answer(replace(linter.lint(""), findings=()), linter.pack)
+        linter.close()
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
@@ -87,7 +91,7 @@ class StubService:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 stub.requests.append({"path": self.path, "headers": dict(self.headers), "json": json.loads(self.rfile.read(length))})
-                self._reply({"findings": [], "stats": {}, "ruleset": {"version": "stub"}})
+                self._reply(answer)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}"

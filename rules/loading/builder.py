@@ -13,30 +13,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .conditions import ConditionError, ConditionParser
-from .document import SCHEMA_PATH
-from .features import BUILTIN_FEATURES, FeatureSpec, NearPair, Vocabulary
-from .layers import Layer, read_chain
-from .pack import Example, Problem, Rule, RulePack, RulesError, SourceFile, Suggestion
-from .phrases import PhraseList
-from .vocabulary import compile_entry
+from ..deciding.conditions import ConditionError, ConditionParser
+from ..deciding.engine import RULE_BOUNDS
+from ..measuring.features import BUILTIN_FEATURES, FeaturePlan, FeatureSpec, NearPair
+from ..measuring.phrases import PhraseList
+from ..model import Example, Problem, Rule, RulePack, RulesError, Suggestion
+from .chain import Layer, read_chain
+from .house_vocabulary import compile_entry
+from .sources import SourceFile
 from .yaml_lines import LineDict, Mark
 
-__all__ = ["SCHEMA_PATH", "load_pack"]
 DEFAULT_PLATFORMS = {"generic": 0}
 Where = tuple[str, Mark | None]  # file and mark
 
 
 def load_pack(path: str | Path) -> RulePack:
-    tried: list[Path] = []
+    sources: list[SourceFile] = []
     try:
-        return _Builder(read_chain(Path(path), tried)).build()
+        return _Builder(read_chain(Path(path), sources), tuple(sources)).build()
     except RulesError as error:
-        raise RulesError(error.problems, tuple(tried)) from None
+        raise RulesError(error.problems, tuple(sources)) from None
 
 
 @dataclass(slots=True)
-class _RuleSource:
+class _Definition:
     """A rule's mapping, the file it is defined in, and where each overridden key came from."""
 
     node: LineDict
@@ -50,15 +50,16 @@ class _RuleSource:
 class _Builder:
     """Merges the layers base first, then turns the result into a RulePack, gathering every problem."""
 
-    def __init__(self, chain: list[Layer]) -> None:
+    def __init__(self, chain: list[Layer], sources: tuple[SourceFile, ...]) -> None:
         self.chain = chain
+        self.files = sources  # every file read, for the pack to carry
         digest = hashlib.sha256(b"".join(layer.raw for layer in chain)).hexdigest()[:8]
         self.version = f"{chain[-1].document['version']}+{digest}"
         self.problems: list[Problem] = []
         self.limits: dict[str, int] = dict(DEFAULT_PLATFORMS)  # "generic" always exists
         self.phrases: dict[str, list[str]] = {}
         self.phrase_where: dict[str, Where] = {}
-        self.sources: dict[str, _RuleSource] = {}
+        self.definitions: dict[str, _Definition] = {}
         self.features: dict[str, FeatureSpec] = dict(BUILTIN_FEATURES)
         self.near_pairs: dict[tuple[str, str, int], NearPair] = {}
 
@@ -66,14 +67,14 @@ class _Builder:
         for layer in self.chain:
             self._merge(layer)
         self._add_phrase_features()
-        parser = ConditionParser(self.features, set(self.phrases), {"platform": set(self.limits)}, self.near_pairs)
-        rules = [rule for source in self.sources.values() if (rule := self._rule(source, parser))]
+        parser = ConditionParser(self.features, set(self.phrases), {"platform": set(self.limits)}, self.near_pairs,
+                                 RULE_BOUNDS)
+        rules = [rule for source in self.definitions.values() if (rule := self._rule(source, parser))]
         if self.problems:
             raise RulesError(self.problems)
-        vocabulary = Vocabulary({name: PhraseList(name, phrases) for name, phrases in self.phrases.items()},
-                                tuple(self.near_pairs.values()), self.limits)
-        return RulePack(self.version, self.chain[-1].path, tuple(rules), vocabulary,
-                        tuple(SourceFile(layer.path, layer.stamp) for layer in self.chain))
+        plan = FeaturePlan({name: PhraseList(name, phrases) for name, phrases in self.phrases.items()},
+                           tuple(self.near_pairs.values()), self.limits)
+        return RulePack(self.version, self.chain[-1].path, tuple(rules), plan, self.files)
 
     # -- layering
 
@@ -110,13 +111,13 @@ class _Builder:
 
     def _add_rule(self, node: LineDict, file: str) -> None:
         rule_id = node["id"]
-        if rule_id in self.sources:
-            first = self.sources[rule_id]
+        if rule_id in self.definitions:
+            first = self.definitions[rule_id]
             at = f"line {first.node.line}" if first.file == file else _at((first.file, first.node.mark))
             hint = "" if first.file == file else " (to change it, use override)"
             self._problem((file, node.mark), f"duplicate id; first defined at {at}{hint}", rule_id)
             return
-        self.sources[rule_id] = _RuleSource(node, file)
+        self.definitions[rule_id] = _Definition(node, file)
 
     def _override(self, layer: Layer) -> None:
         overrides = layer.document.get("override", {})
@@ -127,17 +128,17 @@ class _Builder:
             node = LineDict({**source.node, **changes})
             node.mark, node.key_marks = source.node.mark, source.node.key_marks
             overridden = {key: (layer.file, changes.key_marks[key]) for key in changes}
-            self.sources[rule_id] = _RuleSource(node, source.file, {**source.overridden, **overridden})
+            self.definitions[rule_id] = _Definition(node, source.file, {**source.overridden, **overridden})
 
     def _disable(self, layer: Layer) -> None:
         for rule_id, mark in _marked_items(layer.document, "disable"):
             if self._known_rule(rule_id, (layer.file, mark), "disable"):
-                del self.sources[rule_id]
+                del self.definitions[rule_id]
 
-    def _known_rule(self, rule_id: str, where: Where, key: str) -> _RuleSource | None:
-        if rule_id not in self.sources:
+    def _known_rule(self, rule_id: str, where: Where, key: str) -> _Definition | None:
+        if rule_id not in self.definitions:
             self._problem(where, f"{key}: no rule '{rule_id}' in this file or the packs it extends", rule_id)
-        return self.sources.get(rule_id)
+        return self.definitions.get(rule_id)
 
     def _add_phrase_features(self) -> None:
         for name in self.phrases:
@@ -147,7 +148,7 @@ class _Builder:
 
     # -- rules
 
-    def _rule(self, source: _RuleSource, parser: ConditionParser) -> Rule | None:
+    def _rule(self, source: _Definition, parser: ConditionParser) -> Rule | None:
         node = source.node
         rule_id = node["id"]
         try:
@@ -165,7 +166,7 @@ class _Builder:
                     suggestions, self._examples(examples, "flag", source), self._examples(examples, "pass", source),
                     source.file, node.line)
 
-    def _check_message(self, source: _RuleSource, rule_id: str) -> None:
+    def _check_message(self, source: _Definition, rule_id: str) -> None:
         where = source.where("message")
         try:
             fields = [(name, spec, conversion) for _, name, spec, conversion
@@ -181,7 +182,7 @@ class _Builder:
                 # A format spec can fail on the feature's type at lint time, or pad a message to gigabytes.
                 self._problem(where, f"message: write the placeholder as plain {{{name}}}, without a format", rule_id)
 
-    def _examples(self, examples: Mapping[str, Any], kind: str, source: _RuleSource) -> tuple[Example, ...]:
+    def _examples(self, examples: Mapping[str, Any], kind: str, source: _Definition) -> tuple[Example, ...]:
         found = []
         for item, mark in _marked_items(examples, kind):
             text, platform = (item, "generic") if isinstance(item, str) else (item["text"], item.get("platform", "generic"))

@@ -8,10 +8,10 @@ functions list the words again for every count, and cache whole texts, which nev
 in a stream of drafts. Here the same counts are made once each with compiled patterns, and
 syllables are cached per word. tests/test_readability.py holds the results equal to textstat's.
 
-Words outside the dictionary (names, typos, slang: half the eval drafts have one) were a
-tenth of a cold pass's time in pyphen, which also keeps every word it has seen, for good.
-`_Hyphenation` counts the same points from pyphen's own pattern table, stopping each scan as
-soon as no pattern can continue it, and keeps nothing: the bounded cache below does.
+Words outside the dictionary (names, typos, slang) go to pyphen, which is slow per word and
+keeps every word it has seen, for good. `_Hyphenation` counts the same points from pyphen's
+own pattern table, stopping each scan as soon as no pattern can continue it, and keeps
+nothing: the bounded cache below does.
 """
 from __future__ import annotations
 

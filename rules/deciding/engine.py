@@ -17,14 +17,19 @@ from dataclasses import dataclass
 
 import durable_rules_engine as core
 
-from .conditions import branches, leaves, to_durable
-from .features import Value
-from .pack import Problem, Rule, RulesError
+from ..measuring.features import Value
+from ..model import Problem, Rule, RulesError
+from .conditions import RuleBounds, branches, leaves, to_durable
 
 # The engine segfaults past 64 satisfied branches for one fact, and past ~250 fact properties.
 MAX_BRANCHES_PER_SHARD = 48
 MAX_RULES_PER_SHARD = 32
 MAX_FEATURES_PER_SHARD = 120
+# What one rule may hold, checked when a rules file is loaded. One rule alone always fits a
+# shard (each test reads one feature), so any pack the loader accepts can be sharded.
+RULE_BOUNDS = RuleBounds(tests=24, alternatives=16)
+if RULE_BOUNDS.tests > MAX_FEATURES_PER_SHARD or RULE_BOUNDS.alternatives > MAX_BRANCHES_PER_SHARD:
+    raise AssertionError("a rule within RULE_BOUNDS must fit a shard on its own")
 _GUARD = {"kind": "draft"}
 _SEEN = "seen"
 

@@ -9,8 +9,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import Problem, RulesError
 from .document import parse_document
-from .pack import Problem, RulesError, Stamp, stamp_of
+from .sources import SourceFile, read_source
 from .yaml_lines import LineDict, Mark
 
 MAX_EXTENDS_DEPTH = 8
@@ -20,7 +21,6 @@ MAX_EXTENDS_DEPTH = 8
 class Layer:
     path: Path
     raw: bytes
-    stamp: Stamp
     document: LineDict
 
     @property
@@ -28,14 +28,13 @@ class Layer:
         return str(self.path)
 
 
-def read_chain(path: Path, tried: list[Path]) -> list[Layer]:
-    """The file and every pack it extends, base first; `tried` collects each path read."""
+def read_chain(path: Path, sources: list[SourceFile]) -> list[Layer]:
+    """The file and every pack it extends, base first; `sources` collects each file read."""
     chain: list[Layer] = []
     referrer: tuple[Layer, Mark] | None = None
     while True:
-        tried.append(path)
-        data, stamp = _read(path, referrer)
-        layer = Layer(path, data, stamp, parse_document(data, str(path)))
+        data = _read(path, referrer, sources)
+        layer = Layer(path, data, parse_document(data, str(path)))
         chain.append(layer)
         if "extends" not in layer.document:
             return chain[::-1]
@@ -56,12 +55,9 @@ def _check_link(chain: list[Layer], target: Path, layer: Layer, mark: Mark) -> N
         raise RulesError([Problem.at(layer.file, mark, f"extends: more than {MAX_EXTENDS_DEPTH} packs deep")])
 
 
-def _read(path: Path, referrer: tuple[Layer, Mark] | None) -> tuple[bytes, Stamp]:
-    """The file's bytes and its stamp taken from the open file, so a watcher compares with what was read."""
+def _read(path: Path, referrer: tuple[Layer, Mark] | None, sources: list[SourceFile]) -> bytes:
     try:
-        with path.open("rb") as file:
-            stamp = stamp_of(os.fstat(file.fileno()))
-            return file.read(), stamp
+        return read_source(path, sources)
     except OSError as error:
         if referrer is None:
             problem = Problem(str(path), None, f"cannot read the rules file: {error.strerror}")

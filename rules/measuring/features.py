@@ -69,8 +69,8 @@ class Features:
 
 
 @dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The parts of a rules file that feature extraction needs."""
+class FeaturePlan:
+    """What to measure in every draft: the pack's phrase lists, near pairs and platform limits."""
 
     phrase_lists: dict[str, PhraseList]
     near_pairs: tuple[NearPair, ...]
@@ -110,15 +110,15 @@ class Vocabulary:
         return found
 
 
-def extract(text: str, platform: str, vocabulary: Vocabulary) -> Features:
+def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     links = _spans(LINK_RE, text) if "://" in text or "www." in text.lower() else []
     # Links are blanked out (same length) so words and phrases inside URLs do not count.
     plain = _blank(normalise(text), links)
     words = [m.span() for m in WORD_RE.finditer(plain)]  # (start, end) pairs: many, and cheap as tuples
     sentences = sentence_spans(plain)
     features = Features(values={}, sentences=sentences)
-    _measure_layout(features, text, plain, platform, vocabulary.limits, links, words)
-    _measure_phrases(features, plain, vocabulary, words)
+    _measure_layout(features, text, plain, platform, plan.limits, links, words)
+    _measure_phrases(features, plain, plan, words)
     _measure_readability(features, plain, len(words))
     return features
 
@@ -153,19 +153,19 @@ def _measure_layout(features: Features, text: str, plain: str, platform: str,
     )
 
 
-def _measure_phrases(features: Features, plain: str, vocabulary: Vocabulary,
+def _measure_phrases(features: Features, plain: str, plan: FeaturePlan,
                      words: list[tuple[int, int]]) -> None:
     # Look for every list's needles once; only lists with a needle present run their regex.
     spans, values = features.spans, features.values
     # Lists with no needle in the draft cannot match: an empty (immutable) result, no regex run.
-    spans.update(dict.fromkeys(vocabulary.phrase_lists, ()))
-    values.update(dict.fromkeys(vocabulary.phrase_lists, 0))
-    for name in vocabulary.candidates(fold(plain)):
-        found = vocabulary.phrase_lists[name].find(plain)
+    spans.update(dict.fromkeys(plan.phrase_lists, ()))
+    values.update(dict.fromkeys(plan.phrase_lists, 0))
+    for name in plan.candidates(fold(plain)):
+        found = plan.phrase_lists[name].find(plain)
         spans[name] = found
         values[name] = len(found)
     word_starts = [start for start, _ in words]
-    for pair in vocabulary.near_pairs:
+    for pair in plan.near_pairs:
         firsts, seconds = spans[pair.first], spans[pair.second]
         found = _near(firsts, seconds, pair.within, word_starts) if firsts and seconds else []
         spans[pair.key] = found

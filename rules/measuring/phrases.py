@@ -42,7 +42,7 @@ class PhraseList:
         self._regex = re.compile(r"(?<![\w@])(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
         # Every match contains one of these literal pieces (lower-cased, as `fold` leaves them),
         # so a draft that contains none of them cannot match and the regex need not run (see
-        # Vocabulary.candidates, which looks for all lists' needles at once). None
+        # FeaturePlan.candidates, which looks for all lists' needles at once). None
         # when some phrase has no usable piece: the list is then always matched. A prefilter
         # only: the regex alone decides what matches.
         needles = _needles(phrases)

@@ -1,12 +1,7 @@
-"""Text helpers shared by the features: tokens, sentences and UTF-16 offsets.
-
-Python indexes strings by code point; the browser indexes them by UTF-16 code unit.
-Every offset that leaves the service goes through `Utf16Offsets`.
-"""
+"""Text helpers shared by the features: tokens, sentences and spans (in code points)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -71,18 +66,3 @@ def merge(spans: list[Span]) -> list[Span]:
             span = Span(last.start, max(last.end, span.end))
         merged.append(span)
     return merged
-
-
-class Utf16Offsets:
-    """Converts code-point offsets to UTF-16 code-unit offsets in O(log n)."""
-
-    def __init__(self, text: str) -> None:
-        # Code points above U+FFFF take two UTF-16 units; remember where they are.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
-
-    def __call__(self, index: int) -> int:
-        return index + bisect_right(self._astral, index - 1) if self._astral else index
-
-
-def utf16_length(text: str) -> int:
-    return Utf16Offsets(text)(len(text))

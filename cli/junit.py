@@ -5,8 +5,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
-from .examples import ExampleResult
-from .pack import Problem
+from rules import ExampleResult, Problem
 
 
 def examples_report(source: Path, results: Sequence[ExampleResult]) -> ET.ElementTree:

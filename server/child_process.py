@@ -1,6 +1,6 @@
-"""The real service (`python -m server serve`) as a child process: started in its own process
-group from the repository root, waited for until healthy, stopped with nothing of it left
-running. The benchmarks and soak run it this way, and so do the tests."""
+"""The real service (`rapport serve`) as a child process: started in its own process group,
+waited for until healthy, stopped with nothing of it left running. The tests, the benchmarks
+and the soak all run it this way."""
 from __future__ import annotations
 
 import http.client
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the checkout (or site-packages): where `cli` imports from
+RAPPORT = (sys.executable, "-m", "cli")  # the `rapport` command, run by this interpreter
 T = TypeVar("T")
 
 
@@ -27,12 +28,12 @@ def free_port() -> int:
 
 
 def start_service(*argv: str, **popen: Any) -> subprocess.Popen:
-    """`python -m server serve ARGV...` from the repository root, in its own process group so that
+    """`rapport serve ARGV...` from the repository root, in its own process group so that
     stop_service also ends its workers; `popen` passes output and environment settings through."""
     popen.setdefault("stdout", subprocess.DEVNULL)
     popen.setdefault("stderr", subprocess.DEVNULL)
     popen.setdefault("cwd", ROOT)
-    return subprocess.Popen([sys.executable, "-m", "server", "serve", *argv], start_new_session=True, **popen)
+    return subprocess.Popen([*RAPPORT, "serve", *argv], start_new_session=True, **popen)
 
 
 def stop_service(process: subprocess.Popen, timeout: float = 10) -> int:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .conditions import OPERATORS, leaves
-from .features import Value
-from .linter import Linter
-from .pack import Rule
+from ..deciding.conditions import OPERATORS, leaves
+from ..linting import Linter
+from ..measuring.features import Value
+from ..model import Rule
 
 _WORDS = {op: word for word, op in OPERATORS.items()}
 
@@ -22,9 +22,6 @@ class TestResult:
     value: Value
     holds: bool
 
-    def to_dict(self) -> dict[str, object]:
-        return {"feature": self.feature, "test": self.test, "value": self.value, "holds": self.holds}
-
 
 @dataclass(frozen=True, slots=True)
 class RuleExplanation:
@@ -32,16 +29,12 @@ class RuleExplanation:
     fired: bool
     tests: tuple[TestResult, ...]
 
-    def to_dict(self) -> dict[str, object]:
-        return {"rule": self.rule.id, "fired": self.fired, "file": self.rule.file, "line": self.rule.line,
-                "tests": [test.to_dict() for test in self.tests]}
-
 
 def explain(linter: Linter, text: str, platform: str = "generic") -> list[RuleExplanation]:
     result = linter.lint(text, platform)
     values = result.features.values
     near = {pair.key: f"near {pair.first}, {pair.second} within {pair.within}"
-            for pair in linter.pack.vocabulary.near_pairs}
+            for pair in linter.pack.plan.near_pairs}
     return [RuleExplanation(rule, rule.id in result.fired, tuple(
         TestResult(near.get(leaf.feature, leaf.feature), f"{_WORDS[leaf.op]} {_literal(leaf.value)}",
                    values[leaf.feature], leaf.holds(values))

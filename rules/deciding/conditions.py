@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .features import FeatureSpec, NearPair, Value
-from .yaml_lines import Mark
+from ..loading.yaml_lines import Mark
+from ..measuring.features import FeatureSpec, NearPair, Value
 
 OPERATORS = {"is": "eq", "is_not": "ne", "at_least": "ge", "at_most": "le", "more_than": "gt", "less_than": "lt"}
 _NEGATED = {"eq": "ne", "ne": "eq", "ge": "lt", "lt": "ge", "gt": "le", "le": "gt"}
@@ -23,9 +23,14 @@ _PYTHON: dict[str, Callable[[Any, Any], bool]] = {
 }
 DEFAULT_NEAR_WORDS = 5
 MAX_NEAR_WORDS = 50
-# Bounds that keep every rules file inside what the engine survives (see docs/rules.md).
-MAX_LEAVES_PER_RULE = 24
-MAX_BRANCHES_PER_RULE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBounds:
+    """How large one rule's condition may be; the engine sets them (see engine.RULE_BOUNDS)."""
+
+    tests: int
+    alternatives: int  # the `$or` branches the engine expands the condition into
 
 
 class ConditionError(ValueError):
@@ -52,6 +57,11 @@ class Leaf:
 class Group:
     kind: str  # "all" or "any"
     items: tuple[Condition, ...]
+
+    def holds(self, values: Mapping[str, Value]) -> bool:
+        """Python's reading of the whole condition. The engine decides what fires; a property
+        test holds this equal to it, so underlines and explain's yes/no can rely on the leaves."""
+        return (all if self.kind == "all" else any)(item.holds(values) for item in self.items)
 
     def negated(self) -> Group:
         return Group("any" if self.kind == "all" else "all", tuple(item.negated() for item in self.items))
@@ -93,20 +103,22 @@ class ConditionParser:
     """Turns one rule's `when` mapping into a checked Condition."""
 
     def __init__(self, features: Mapping[str, FeatureSpec], phrase_lists: set[str],
-                 allowed_names: Mapping[str, set[str]], near_pairs: dict[tuple[str, str, int], NearPair]) -> None:
+                 allowed_names: Mapping[str, set[str]], near_pairs: dict[tuple[str, str, int], NearPair],
+                 bounds: RuleBounds) -> None:
         self._features = features
         self._phrase_lists = phrase_lists
         self._allowed_names = allowed_names  # the values a "name" feature such as platform can take
         self._near_pairs = near_pairs  # shared across rules, so each pair is measured once
+        self._bounds = bounds
 
     def parse(self, node: Any, mark: Mark | None) -> Condition:
         condition = self._parse(node, mark)
-        count = len(leaves(condition))
-        if count > MAX_LEAVES_PER_RULE:
-            raise ConditionError(f"has {count} tests; at most {MAX_LEAVES_PER_RULE} fit in one rule", mark)
-        if branches(condition) > MAX_BRANCHES_PER_RULE:
+        count, limit = len(leaves(condition)), self._bounds
+        if count > limit.tests:
+            raise ConditionError(f"has {count} tests; at most {limit.tests} fit in one rule", mark)
+        if branches(condition) > limit.alternatives:
             raise ConditionError(
-                f"expands to {branches(condition)} alternatives (any x any); at most {MAX_BRANCHES_PER_RULE} fit "
+                f"expands to {branches(condition)} alternatives (any x any); at most {limit.alternatives} fit "
                 "in one rule: split it into several rules", mark)
         return condition
 

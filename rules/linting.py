@@ -5,11 +5,11 @@ from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from .conditions import span_features
-from .engine import CompiledRules
-from .features import Features, extract
-from .pack import Rule, RulePack
-from .text import Span, Utf16Offsets, merge
+from .deciding.conditions import span_features
+from .deciding.engine import CompiledRules
+from .measuring.features import Features, extract
+from .measuring.text import Span, merge
+from .model import Rule, RulePack, RulesError
 
 MAX_FINDINGS_PER_RULE = 10
 
@@ -17,7 +17,7 @@ MAX_FINDINGS_PER_RULE = 10
 @dataclass(frozen=True, slots=True)
 class Replacement:
     message: str
-    text: str | None
+    text: str | None  # None: advice only, nothing to apply
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +28,6 @@ class Finding:
     scope: str  # "span" or "draft"
     suggestions: tuple[Replacement, ...]
 
-    def to_dict(self, utf16: Utf16Offsets) -> dict[str, object]:
-        start, end = utf16(self.span.start), utf16(self.span.end)
-        return {
-            "rule": self.rule.id, "category": self.rule.category, "severity": self.rule.severity,
-            "message": self.message, "offset": start, "length": end - start, "scope": self.scope,
-            "suggestions": [{"message": s.message} | ({"replacement": s.text} if s.text is not None else {})
-                            for s in self.suggestions],
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class LintResult:
@@ -45,25 +36,19 @@ class LintResult:
     features: Features
     fired: AbstractSet[str]  # ids of the rules the engine fired, before any request-level disabling
 
-    def to_dict(self) -> dict[str, object]:
-        utf16 = Utf16Offsets(self.text)
-        values = self.features.values
-        return {
-            "findings": [finding.to_dict(utf16) for finding in self.findings],
-            "stats": {name: values[name] for name in
-                      ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade")},
-        }
-
 
 class Linter:
     """A rule pack compiled into the engine. Build once, lint many drafts; `close` frees it."""
 
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
-        self._engine = CompiledRules(pack.rules)
+        try:
+            self._engine = CompiledRules(pack.rules)
+        except RulesError as error:  # a rule the engine refuses: watch the same files as for any other problem
+            raise RulesError(error.problems, pack.sources) from None
 
     def lint(self, text: str, platform: str = "generic", disabled: Collection[str] = ()) -> LintResult:
-        features = extract(text, platform, self.pack.vocabulary)
+        features = extract(text, platform, self.pack.plan)
         fired = self._engine.fired(features.values)
         findings = [finding for rule in self.pack.rules if rule.id in fired and rule.id not in disabled
                     for finding in _findings(rule, text, features)]

@@ -4,18 +4,17 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
 
+from ..model import Problem, RulesError
+from ..paths import SCHEMA_PATH
 from . import yaml_lines
-from .pack import Problem, RulesError
-from .vocabulary import default_rule_id
+from .house_vocabulary import default_rule_id
 from .yaml_lines import LineDict
 
-SCHEMA_PATH = Path(__file__).with_name("schema.json")
 # Validators whose own message says little; the schema gives a better one as "x-problem".
 _EXPLAINED_BY_SCHEMA = ("oneOf", "anyOf", "not")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .linter import Linter
-from .pack import Example, Rule
+from ..linting import Linter
+from ..model import Example, Rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,13 @@
-"""A loaded, checked rules file: the shared definitions every other part works from."""
+"""A loaded, checked rules file: the definitions every other part of the engine works from."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .conditions import Condition
-from .features import Vocabulary
-from .yaml_lines import Mark
-
-SEVERITIES = ("info", "warning", "error")
+from .deciding.conditions import Condition
+from .loading.sources import SourceFile
+from .loading.yaml_lines import Mark
+from .measuring.features import FeaturePlan
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,25 +26,22 @@ class Problem:
         return cls(file, line, message, rule, column)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file  # column: in to_dict only
+        where = f"{self.file}:{self.line}" if self.line else self.file  # the column is in the JSON form only
         rule = f" rule '{self.rule}':" if self.rule else ""
         return f"{where}:{rule} {self.message}"
-
-    def to_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "column": self.column, "rule": self.rule,
-                "message": self.message}
 
 
 class RulesError(Exception):
     """A rules file that cannot be served; carries every problem found.
 
-    `files` are the files read before giving up, so a watcher knows what to keep watching.
+    `sources` are the files read before giving up, stamped as they were read, so a watcher
+    knows what to watch for the fix: the same list a loaded pack carries.
     """
 
-    def __init__(self, problems: list[Problem], files: tuple[Path, ...] = ()) -> None:
+    def __init__(self, problems: list[Problem], sources: tuple[SourceFile, ...] = ()) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
-        self.files = files
+        self.sources = sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,30 +77,14 @@ class Rule:
         return f"{self.file}:{self.line}"
 
 
-Stamp = tuple[int, int, int]  # inode, size, mtime in ns: a save, rename or truncation changes it
-
-
-def stamp_of(info: os.stat_result) -> Stamp:
-    return info.st_ino, info.st_size, info.st_mtime_ns
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    path: Path
-    stamp: Stamp  # of the file as it was read
-
-
 @dataclass(frozen=True, slots=True)
 class RulePack:
     version: str
-    source: Path
+    path: Path
     rules: tuple[Rule, ...]
-    vocabulary: Vocabulary
-    files: tuple[SourceFile, ...] = ()  # the source and every file it extends, base first
+    plan: FeaturePlan
+    sources: tuple[SourceFile, ...] = ()  # the file, then every file it extends, as read
 
     @property
     def platforms(self) -> tuple[str, ...]:
-        return tuple(self.vocabulary.limits)
-
-    def rule(self, rule_id: str) -> Rule:
-        return next(rule for rule in self.rules if rule.id == rule_id)
+        return tuple(self.plan.limits)

@@ -1,0 +1,91 @@
+"""Every JSON shape Rapport gives: the HTTP API's answers and `rapport lint --format json`.
+
+Offsets leave here in UTF-16 code units, as JavaScript strings count them; Python counts code
+points, so every offset is converted in this one place. No Flask here: the command line uses it too.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from rules import Finding, LintResult, Problem, RuleExplanation, RulePack
+
+JSON = dict[str, Any]
+STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade")
+
+
+class Utf16Offsets:
+    """Converts code-point offsets in one text to UTF-16 code-unit offsets in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        # Code points above U+FFFF take two UTF-16 units; remember where they are.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+
+    def __call__(self, index: int) -> int:
+        return index + bisect_right(self._astral, index - 1) if self._astral else index
+
+
+def finding(item: Finding, utf16: Utf16Offsets) -> JSON:
+    start, end = utf16(item.span.start), utf16(item.span.end)
+    return {
+        "rule": item.rule.id, "category": item.rule.category, "severity": item.rule.severity,
+        "message": item.message, "offset": start, "length": end - start, "scope": item.scope,
+        "suggestions": [{"message": s.message} | ({"replacement": s.text} if s.text is not None else {})
+                        for s in item.suggestions],
+    }
+
+
+def lint_result(result: LintResult) -> JSON:
+    """Findings and stats of one draft: a line of `rapport lint --format json`."""
+    utf16 = Utf16Offsets(result.text)
+    values = result.features.values
+    return {"findings": [finding(item, utf16) for item in result.findings],
+            "stats": {name: values[name] for name in STATS}}
+
+
+def ruleset(pack: RulePack) -> JSON:
+    return {"version": pack.version}
+
+
+def lint_answer(result: LintResult, pack: RulePack) -> JSON:
+    """POST /v1/lint."""
+    return lint_result(result) | {"ruleset": ruleset(pack)}
+
+
+def explain_answer(explanations: list[RuleExplanation], pack: RulePack) -> JSON:
+    """POST /v1/explain."""
+    return {"ruleset": ruleset(pack), "rules": [
+        {"rule": e.rule.id, "fired": e.fired, "file": e.rule.file, "line": e.rule.line,
+         "tests": [{"feature": t.feature, "test": t.test, "value": t.value, "holds": t.holds} for t in e.tests]}
+        for e in explanations]}
+
+
+def rules_listing(pack: RulePack) -> JSON:
+    """GET /v1/rules."""
+    return {"ruleset": ruleset(pack), "platforms": pack.plan.limits, "rules": [
+        {"id": rule.id, "category": rule.category, "severity": rule.severity, "message": rule.message,
+         "underline": rule.underline, "location": rule.location,
+         "suggestions": [{"message": s.message} for s in rule.suggestions]}
+        for rule in pack.rules]}
+
+
+def problem(item: Problem) -> JSON:
+    return {"file": item.file, "line": item.line, "column": item.column, "rule": item.rule, "message": item.message}
+
+
+def rules_status(pack: RulePack, loaded_at: float, path: str, problems: list[Problem]) -> JSON:
+    """GET /v1/rules/status: the set being served, and what is wrong with the last edit, if anything."""
+    return {"version": pack.version, "loaded_at": loaded_at, "file": path,
+            "error": [problem(item) for item in problems] or None}
+
+
+def health(pack: RulePack, problems: list[Problem]) -> JSON:
+    """GET /healthz."""
+    error = {"message": "; ".join(item.message for item in problems),
+             "problems": [problem(item) for item in problems]} if problems else None
+    return {"status": "ok", "ruleset": ruleset(pack), "rules_error": error}
+
+
+def error(code: str, message: str) -> JSON:
+    """Every error answer, with a 4xx or 5xx status."""
+    return {"error": {"code": code, "message": message}}

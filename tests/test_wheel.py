@@ -1,0 +1,74 @@
+"""The package as a user installs it: a wheel built from the checkout, in a fresh virtual environment,
+run from an empty folder. Offline: the build and the install use only what is already here."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from server.child_process import free_port, stop_service, wait_healthy
+from tests.http_calls import EXTENSION_ORIGIN, post_json
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_SOURCES = (".git", ".venv", "node_modules", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Iterator[Path]:
+    """The bin/ folder of a fresh venv holding the wheel; its dependencies are borrowed from this one."""
+    work = tmp_path_factory.mktemp("wheel")
+    # A copy of the checkout as a fresh clone has it, so nothing left from an earlier build gets in.
+    source = shutil.copytree(ROOT, work / "source", symlinks=True, ignore=shutil.ignore_patterns(*NOT_SOURCES))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+                    "-q", "-w", str(work / "dist"), str(source)], check=True, capture_output=True)
+    (wheel,) = (work / "dist").glob("rapport_lint-*.whl")
+    env = work / "venv"
+    venv.create(env, with_pip=False)
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(env), "platbase": str(env)}))
+    # A .pth line adds this venv's packages (Flask, durable-rules, pip...) but not its .pth files, so the
+    # editable install of the checkout is not active there: `rules` can only come from the wheel.
+    (site / "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    subprocess.run([env / "bin" / "python", "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
+                   check=True, capture_output=True)
+    yield env / "bin"
+
+
+def _run(bin_dir: Path, cwd: Path, *argv: str, stdin: str = "") -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "RAPPORT_RULES")}
+    return subprocess.run([bin_dir / "rapport", *argv], cwd=cwd, input=stdin, capture_output=True, text=True,
+                          timeout=120, env=environment)
+
+
+def test_the_wheel_carries_the_default_pack_and_its_schema(installed, tmp_path):
+    where = subprocess.run([installed / "python", "-c", "import rules; print(rules.DEFAULT_PACK, rules.SCHEMA_PATH)"],
+                           cwd=tmp_path, capture_output=True, text=True, check=True).stdout.split()
+    pack, schema = map(Path, where)
+    assert ROOT not in pack.parents and pack.is_file() and not pack.is_symlink()
+    assert pack.read_text(encoding="utf-8") == (ROOT / "rules.yaml").read_text(encoding="utf-8")
+    assert schema.read_text(encoding="utf-8") == (ROOT / "rules" / "schema.json").read_text(encoding="utf-8")
+
+
+def test_lint_and_check_rules_work_from_an_empty_folder(installed, tmp_path):
+    lint = _run(installed, tmp_path, "lint", "-", stdin="RT to win a voucher\n")
+    assert lint.returncode == 1 and "<stdin>:1:1: error [share-to-win]" in lint.stdout, lint.stderr
+    check = _run(installed, tmp_path, "check-rules")
+    assert check.returncode == 0 and " 0 failed" in check.stdout, check.stdout + check.stderr
+
+
+def test_serve_works_from_an_empty_folder(installed, tmp_path):
+    port = free_port()
+    process = subprocess.Popen([installed / "rapport", "serve", "--port", str(port)], cwd=tmp_path,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_healthy(port, process, timeout=60)
+        answer = post_json(f"http://127.0.0.1:{port}/v1/lint", {"text": "Do not reply."}, {"Origin": EXTENSION_ORIGIN})
+        assert [f["rule"] for f in answer["findings"]] == ["do-not-reply"]
+    finally:
+        stop_service(process)
