@@ -65,16 +65,31 @@ def healthz() -> ResponseReturnValue:
 def _json_object(req: Request) -> dict[str, Any]:
     if not req.is_json:
         raise ApiError(415, "unsupported_media_type", "send the draft as Content-Type: application/json")
+    text = _utf8(req.get_data(cache=False))
     try:
-        body = json.loads(req.get_data(cache=False))
-    except UnicodeDecodeError:
-        raise ApiError(400, "malformed_json", "the body is not UTF-8") from None
+        body = json.loads(text)
     except json.JSONDecodeError as error:
         raise ApiError(400, "malformed_json", f"the body is not valid JSON: {error.msg} (line {error.lineno}, "
                        f"column {error.colno})") from None
+    except ValueError:  # an integer of more digits than int() converts (4,300)
+        raise ApiError(400, "malformed_json", "the body has a number too long to read") from None
+    except RecursionError:
+        raise ApiError(400, "malformed_json", "the body nests arrays or objects too deeply") from None
     if not isinstance(body, dict):
         raise ApiError(400, "malformed_request", 'expected a JSON object such as {"text": "..."}')
     return body
+
+
+def _utf8(raw: bytes) -> str:
+    """The body as UTF-8 text. json.loads would also take UTF-16, UTF-32, a byte-order mark and
+    surrogates encoded as characters; the contract is UTF-8, so those are refused."""
+    try:
+        text = raw.decode("utf-8")  # strict: a surrogate's three bytes are refused
+        if text.startswith("\ufeff") or "\x00" in text:  # NUL: ASCII in UTF-16 or UTF-32 is valid UTF-8
+            raise UnicodeError
+    except UnicodeError:
+        raise ApiError(400, "malformed_json", "the body is not UTF-8") from None
+    return text
 
 
 def _platform(body: dict[str, Any], linter: Linter) -> str:

@@ -118,3 +118,27 @@ def test_64_kib_of_emoji_and_lone_surrogates_are_answered(client):
     assert response.status_code == 200
     finding = next(f for f in response.get_json()["findings"] if f["rule"] == "share-to-win")
     assert finding["offset"] >= 32000
+
+
+DRAFT_JSON = '{"text": "RT to win a voucher"}'
+
+
+@pytest.mark.parametrize("data", [
+    '{"text": "hi", "n": ' + "1" * 5000 + "}",  # past Python's 4,300-digit limit for int()
+    '{"text": "hi", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",  # past the decoder's recursion limit
+], ids=["5000-digit integer", "nested 100000 deep"])
+def test_json_past_the_decoders_limits_is_400_without_a_traceback(client, caplog, data):
+    response = _post(client, data)
+    assert response.status_code == 400 and response.get_json()["error"]["code"] == "malformed_json"
+    assert [record for record in caplog.records if record.levelname == "ERROR"] == []
+
+
+@pytest.mark.parametrize("data", [
+    DRAFT_JSON.encode("utf-16-le"), DRAFT_JSON.encode("utf-16"), DRAFT_JSON.encode("utf-32-be"),
+    DRAFT_JSON.encode("utf-32"), DRAFT_JSON.encode("utf-8-sig"),
+    b'{"text": "RT to win \xed\xa0\x80"}',  # a surrogate encoded as if it were a character
+], ids=["utf-16-le", "utf-16 with BOM", "utf-32-be", "utf-32 with BOM", "utf-8 with BOM", "raw surrogate"])
+def test_bodies_that_are_not_plain_utf8_are_400(client, data):
+    response = _post(client, data)
+    assert response.status_code == 400
+    assert response.get_json()["error"] == {"code": "malformed_json", "message": "the body is not UTF-8"}
