@@ -81,7 +81,8 @@ def rules_status(pack: RulePack, loaded_at: float, path: str, problems: list[Pro
 
 def health(pack: RulePack, problems: list[Problem]) -> JSON:
     """GET /healthz."""
-    error = {"message": "; ".join(item.message for item in problems),
+    # The popup shows `message`: each problem as `file:line: rule 'id': what is wrong`, as the CLI prints it.
+    error = {"message": "; ".join(map(str, problems)),
              "problems": [problem(item) for item in problems]} if problems else None
     return {"status": "ok", "ruleset": ruleset(pack), "rules_error": error}
 

@@ -105,3 +105,40 @@ def test_a_bad_placeholder_format_spec_is_refused_at_load(rules_file):
         load_pack(rules_file(FORMAT_SPEC_PACK))
     problem, = caught.value.problems
     assert (problem.rule, problem.line) == ("shouty", 7) and "plain {exclamations}" in problem.message
+
+
+def _rule_when(condition_lines: list[str], rule_id: str = "hostile") -> str:
+    """A one-rule pack whose `when:` is on line 7, followed by the given lines."""
+    return "\n".join([f'version: "{rule_id}"', "rules:", f"  - id: {rule_id}", "    category: c",
+                      "    severity: info", "    message: m", "    when:", *condition_lines,
+                      '    examples: {flag: ["a"], pass: ["b"]}', ""])
+
+
+def _laughs(levels: int = 8, fanout: int = 9) -> str:
+    """'Billion laughs' in a condition: each anchor is an `all` of `fanout` aliases of the one before,
+    so about 600 bytes stand for fanout ** (levels - 1) tests (5.4 million here)."""
+    anchors = ["        - &a0 {words: 1}"]
+    anchors += [f"        - &a{i} {{all: [{', '.join([f'*a{i - 1}'] * fanout)}]}}" for i in range(1, levels)]
+    return _rule_when(["      any:", *anchors])
+
+
+def _check_rules(path) -> subprocess.CompletedProcess:
+    # The timeout is the bound: these files took 40 s and 550 MiB, or raised RecursionError, before.
+    return subprocess.run([*RAPPORT, "check-rules", str(path)], capture_output=True, text=True, timeout=10)
+
+
+def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
+    pack = tmp_path / "laughs.yaml"
+    pack.write_text(_laughs(), encoding="utf-8")
+    assert len(pack.read_bytes()) < 700
+    done = _check_rules(pack)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"{pack}:10: YAML: aliases (*a0) are not allowed in a rules file" in done.stderr
+
+
+def test_deep_nesting_is_a_located_rules_error_not_a_traceback(tmp_path):
+    pack = tmp_path / "deep.yaml"
+    pack.write_text(_rule_when(["      " + "{not: " * 3000 + "{words: 1}" + "}" * 3000]), encoding="utf-8")
+    done = _check_rules(pack)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert f"{pack}:8: YAML: nested more than 64 levels deep" in done.stderr

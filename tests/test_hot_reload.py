@@ -12,6 +12,7 @@ import pytest
 
 from rules import DEFAULT_PACK, warm_up
 from server import contract
+from server.app import create_app
 from server.child_process import free_port, start_service, stop_service, wait_healthy, wait_until
 from server.live_rules import LiveRules
 from tests.http_calls import get_json, post_json
@@ -22,6 +23,7 @@ SYNERGY = "Real synergy with our customers"
 NEW_WORD = TEAM.replace("  - avoid: synergy", "  - avoid: leverage\n    prefer: use\n  - avoid: synergy")
 FOLLOW = "Follow us and you could win a year of free coffee"
 TYPO = TEAM.replace("severity: info", "severity: infoo")
+DEEP = TEAM.replace("disable: [giveaway-hashtags]", f"disable: {'[' * 1000}giveaway-hashtags{']' * 1000}")  # line 15
 
 
 def wait_for(condition: Callable[[], object], seconds: float = RELOAD_SECONDS) -> object:
@@ -152,6 +154,22 @@ def test_fixing_a_newly_extended_pack_the_engine_refused_is_applied(tmp_path):
         save(base, _pack_with_bound("1000"))
         wait_for(lambda: "many-tags" in _rules_fired(live, "#a #b #c"))
         assert _error(live) is None
+    finally:
+        live.stop_watching()
+
+
+def test_a_deeply_nested_save_is_reported_with_its_line_in_status_and_health(team):
+    # It used to raise RecursionError inside the loader: reported, if at all, with no line.
+    app = create_app({"TESTING": True, "RULES_PATH": team})
+    live = app.extensions["rapport"].watch(interval=0.05)
+    try:
+        client, good = app.test_client(), live.current.linter.pack.version
+        save(team, _text(team, DEEP))
+        error = wait_for(lambda: client.get("/v1/rules/status").get_json()["error"])
+        assert [(item["line"], item["message"]) for item in error] == [(15, "YAML: nested more than 64 levels deep")]
+        health = client.get("/healthz").get_json()
+        assert health["rules_error"]["message"] == f"{team}:15: YAML: nested more than 64 levels deep"
+        assert health["ruleset"]["version"] == good
     finally:
         live.stop_watching()
 

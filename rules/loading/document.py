@@ -38,7 +38,8 @@ def _parse_yaml(raw: bytes, file: str) -> LineDict:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = yaml_lines.to_mark(mark) if mark else None
-        raise RulesError([Problem.at(file, where, f"YAML syntax: {error.problem or error.context}")]) from None
+        kind = "YAML" if isinstance(error, yaml_lines.Refused) else "YAML syntax"
+        raise RulesError([Problem.at(file, where, f"{kind}: {error.problem or error.context}")]) from None
     except yaml.YAMLError as error:
         raise RulesError([Problem(file, None, f"YAML: {error}")]) from None
     if not isinstance(document, Mapping):

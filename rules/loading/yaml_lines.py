@@ -2,7 +2,7 @@
 
 Mappings load as `LineDict` and sequences as `LineList`, each carrying the 1-based mark
 (line, column) of the node and of every key or item. Duplicate keys are an error (PyYAML
-keeps the last).
+keeps the last), and so are aliases and nesting deeper than MAX_NESTING.
 """
 from __future__ import annotations
 
@@ -27,8 +27,34 @@ class LineList(list):
     item_marks: list[Mark]
 
 
+# Lists and mappings inside each other; the default pack needs 9. PyYAML composes nodes recursively,
+# so a file nested a few hundred deep would otherwise end in RecursionError.
+MAX_NESTING = 64
+
+
+class Refused(yaml.MarkedYAMLError):
+    """YAML that parses, but that a rules file may not use."""
+
+
 class _LineLoader(yaml.SafeLoader):
-    pass
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            # Aliases share one node, so a few hundred bytes of them can stand for millions of
+            # conditions ("billion laughs"); every later step would walk each copy.
+            raise Refused(None, None, f"aliases (*{event.anchor}) are not allowed in a rules file; "
+                          "write the value out", event.start_mark)
+        if self._depth == MAX_NESTING:
+            raise Refused(None, None, f"nested more than {MAX_NESTING} levels deep", event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def to_mark(mark: yaml.Mark) -> Mark:
