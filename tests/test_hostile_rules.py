@@ -7,6 +7,8 @@ runs in a subprocess with a timeout, so a regression shows up as a failed test, 
 from __future__ import annotations
 
 import json
+import os
+import resource
 import subprocess
 import sys
 import textwrap
@@ -122,9 +124,16 @@ def _laughs(levels: int = 8, fanout: int = 9) -> str:
     return _rule_when(["      any:", *anchors])
 
 
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
 def _check_rules(path) -> subprocess.CompletedProcess:
-    # The timeout is the bound: these files took 40 s and 550 MiB, or raised RecursionError, before.
-    return subprocess.run([*RAPPORT, "check-rules", str(path)], capture_output=True, text=True, timeout=10)
+    # The timeout and the 2 GiB of address space are the bounds: before, these files took 40 s and
+    # 550 MiB, raised RecursionError, waited for a FIFO's writer for ever or read /dev/zero until
+    # memory ran out.
+    return subprocess.run([*RAPPORT, "check-rules", str(path)], capture_output=True, text=True, timeout=10,
+                          preexec_fn=_limit_memory)
 
 
 def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
@@ -142,3 +151,30 @@ def test_deep_nesting_is_a_located_rules_error_not_a_traceback(tmp_path):
     done = _check_rules(pack)
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert f"{pack}:8: YAML: nested more than 64 levels deep" in done.stderr
+
+
+def _team_extending(directory, target: str):
+    team = directory / "team.yaml"
+    team.write_text(f'version: "team"\nextends: {target}\n', encoding="utf-8")
+    return team
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_extends_reads_regular_files_only(tmp_path, kind):
+    target = tmp_path / "pipe" if kind == "fifo" else kind
+    if kind == "fifo":
+        os.mkfifo(target)
+    team = _team_extending(tmp_path, str(target))
+    done = _check_rules(team)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert f"{team}:2: extends: cannot read {target}: not a regular file" in done.stderr
+
+
+def test_a_rules_file_over_4_mib_is_refused_unread(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_text('version: "big"\n' + ("# " + "x" * 1022 + "\n") * 5 * 1024, encoding="utf-8")
+    done = _check_rules(_team_extending(tmp_path, "big.yaml"))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"cannot read {big}: 5.0 MiB, over the 4 MiB a rules file may have" in done.stderr
+    big.rename(tmp_path / "team.yaml")
+    assert "cannot read the rules file: 5.0 MiB" in _check_rules(tmp_path / "team.yaml").stderr

@@ -1,11 +1,13 @@
 """Editing the rules under a running service: valid edits apply within 2 s, broken ones never serve."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -83,6 +85,21 @@ def test_deleted_and_truncated_files_keep_the_last_good_set(team, watched):
     assert "house-customers" in _rules_fired(watched, SYNERGY)
     save(team, _text(team, NEW_WORD))
     wait_for(lambda: _error(watched) is None)
+
+
+def test_a_save_extending_a_fifo_is_reported_and_later_saves_still_apply(team, watched):
+    fifo = team.parent / "pipe.yaml"
+    os.mkfifo(fifo)
+    try:
+        save(team, 'version: "team"\nextends: pipe.yaml\n')
+        error = wait_for(lambda: _error(watched))  # it used to wait, for ever, for a writer to open the FIFO
+        assert [(item["line"], item["message"]) for item in error] == [
+            (2, f"extends: cannot read {fifo}: not a regular file")]
+        save(team, _text(team, NEW_WORD))
+        wait_for(lambda: "house-leverage" in _rules_fired(watched, "We leverage data"))
+    finally:
+        with suppress(OSError):  # a reader still waiting in open() gets end of file, so the watcher can stop
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
 
 
 def test_editing_the_extended_pack_reloads_too(tmp_path):

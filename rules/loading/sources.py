@@ -5,10 +5,14 @@ compares the files on disk with exactly what the loader saw.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+MIB = 1024 * 1024
+MAX_FILE_BYTES = 4 * MIB  # the default pack is 30 KiB; a list of 100,000 phrases is about 1.5 MiB
 Stamp = tuple[int, int, int]  # inode, size, mtime in ns: a save, rename or truncation changes it
 
 
@@ -31,13 +35,26 @@ def current_stamp(path: Path) -> Stamp | None:
 
 def read_source(path: Path, sources: list[SourceFile]) -> bytes:
     """The file's bytes; records it in `sources` with the stamp of the open file, so a save that
-    lands while it is read is seen as a change afterwards. Raises OSError, recorded unstamped."""
+    lands while it is read is seen as a change afterwards. Raises OSError: unstamped when the file
+    cannot be opened, stamped when it is refused (not a regular file, too large), so that a watcher
+    waits for it to change rather than retrying."""
     try:
-        with path.open("rb") as file:
-            stamp = stamp_of(os.fstat(file.fileno()))
-            data = file.read()
+        # Non-blocking, so that opening a FIFO does not wait for a writer; reads of a file are unchanged.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         sources.append(SourceFile(path, None))
         raise
-    sources.append(SourceFile(path, stamp))
+    with open(descriptor, "rb") as file:
+        info = os.fstat(descriptor)
+        sources.append(SourceFile(path, stamp_of(info)))
+        _check_readable(info.st_mode, info.st_size)
+        data = file.read(MAX_FILE_BYTES + 1)  # a file that grows while it is read stops here too
+        _check_readable(info.st_mode, len(data))
     return data
+
+
+def _check_readable(mode: int, size: int) -> None:
+    if not stat.S_ISREG(mode):  # a FIFO would wait for a writer, /dev/zero never ends
+        raise OSError(errno.EINVAL, "not a regular file")
+    if size > MAX_FILE_BYTES:
+        raise OSError(errno.EFBIG, f"{size / MIB:.1f} MiB, over the {MAX_FILE_BYTES // MIB} MiB a rules file may have")
