@@ -11,7 +11,7 @@ This module is the interface the service, the command line, the benchmarks and t
 """
 from .linting import Finding, Linter, LintResult, Replacement
 from .loading.builder import load_pack
-from .loading.sources import SourceFile, Stamp, current_stamp
+from .loading.sources import SourceFile, Stamp, being_written, current_stamp
 from .measuring.readability import warm_up
 from .model import Example, Problem, Rule, RulePack, RulesError, Suggestion
 from .paths import DEFAULT_PACK, SCHEMA_PATH
@@ -21,5 +21,5 @@ from .reports.explain import RuleExplanation, TestResult, explain
 __all__ = [
     "DEFAULT_PACK", "SCHEMA_PATH", "Example", "ExampleResult", "Finding", "LintResult", "Linter", "Problem",
     "Replacement", "Rule", "RuleExplanation", "RulePack", "RulesError", "SourceFile", "Stamp", "Suggestion", "TestResult",
-    "current_stamp", "explain", "load_pack", "run_examples", "warm_up",
+    "being_written", "current_stamp", "explain", "load_pack", "run_examples", "warm_up",
 ]

@@ -9,8 +9,9 @@ dependency, and it survives the ways editors save (write-temp-then-rename change
 a deleted file reads as missing). Success or failure, the loader says which files it read,
 stamped as it read them (`sources`), and that one list is what polls are compared with: a save
 landing while a load reads, a file newly extended, or a pack the engine refused are all seen.
-A change is acted on once the files have looked the same for one more poll, so a save still
-being written is not read half-way.
+A change is acted on once the files have looked the same for one more poll and (on Linux) no
+process holds any of them open for writing, so a save still being written, even one that pauses,
+is not read half-way.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from rules import (
     RulesError,
     SourceFile,
     Stamp,
+    being_written,
     current_stamp,
     load_pack,
 )
@@ -111,7 +113,7 @@ class LiveRules:
         while not self._stop.wait(interval):
             read = {source.path: source.stamp for source in self.sources}
             now = {path: current_stamp(path) for path in read}
-            if now != read and now == previous:
+            if now != read and now == previous and not any(map(being_written, now)):
                 self._reload_now(now)
             previous = now
 

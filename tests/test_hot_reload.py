@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -15,7 +16,7 @@ import pytest
 from rules import DEFAULT_PACK, warm_up
 from server import contract
 from server.app import create_app
-from server.child_process import free_port, start_service, stop_service, wait_healthy, wait_until
+from server.child_process import ROOT, free_port, start_service, stop_service, wait_healthy, wait_until
 from server.live_rules import LiveRules
 from tests.http_calls import get_json, post_json
 from tests.teams import TEAM, save, team_text, write_team
@@ -100,6 +101,51 @@ def test_a_save_extending_a_fifo_is_reported_and_later_saves_still_apply(team, w
     finally:
         with suppress(OSError):  # a reader still waiting in open() gets end of file, so the watcher can stop
             os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+
+def test_a_save_that_pauses_mid_write_is_never_served_half_way(team, watched):
+    full = _text(team, NEW_WORD)
+    torn = full[:full.index("  - avoid: synergy")]  # loads on its own: a pack without the rules below
+    served = set()
+    with team.open("w", encoding="utf-8") as writer:  # in place, as some editors and scripts save
+        writer.write(torn)
+        writer.flush()
+        pause = time.monotonic() + 1.0  # twenty polls of the watcher
+        while time.monotonic() < pause:
+            served.add(frozenset(rule.id for rule in watched.current.linter.pack.rules))
+            time.sleep(0.01)
+        writer.write(full[len(torn):])
+    wait_for(lambda: "house-leverage" in _rules_fired(watched, "We leverage data"))
+    assert all("linkedin-hashtags" in rules for rules in served), "the torn half was served"
+    assert {"house-synergy", "linkedin-hashtags"} <= {rule.id for rule in watched.current.linter.pack.rules}
+
+
+WRITER_RACE = """
+import sys, threading, time
+from pathlib import Path
+from rules import being_written
+path, stop, seen = Path(sys.argv[1]), threading.Event(), set()
+def reopen():
+    while not stop.is_set():
+        with path.open("a"):
+            pass
+threading.Thread(target=reopen, daemon=True).start()
+end = time.monotonic() + 1
+while time.monotonic() < end:
+    seen.add(being_written(path))
+stop.set()
+print(sorted(seen))
+"""
+
+
+def test_asking_whether_a_file_is_being_written_never_ends_the_process(tmp_path):
+    # The check takes a read lease for an instant; a writer opening the file then breaks it, and the
+    # kernel signals the lease holder: with the default signal, SIGIO, that ended this process in 0.3 s.
+    path = tmp_path / "rules.yaml"
+    path.write_text("x", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", WRITER_RACE, str(path)], capture_output=True, text=True,
+                          timeout=30, cwd=ROOT)
+    assert (done.returncode, done.stdout) == (0, "[False, True]\n"), done.stderr
 
 
 def test_editing_the_extended_pack_reloads_too(tmp_path):

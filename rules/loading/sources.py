@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 MIB = 1024 * 1024
 MAX_FILE_BYTES = 4 * MIB  # the default pack is 30 KiB; a list of 100,000 phrases is about 1.5 MiB
@@ -31,6 +37,30 @@ def current_stamp(path: Path) -> Stamp | None:
         return stamp_of(os.stat(path))
     except OSError:
         return None
+
+
+def being_written(path: Path) -> bool:
+    """Whether a process holds the file open for writing, as a save still under way does. Linux
+    will not grant a read lease on a file that is open for writing anywhere; the lease is given
+    back at once. False where that cannot be told: other systems, file systems without leases, a
+    file owned by another user (leases need its owner or CAP_LEASE)."""
+    if not hasattr(fcntl, "F_SETLEASE"):  # Linux only
+        return False
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        # Should a writer open the file while the lease is held, its owner is signalled: SIGURG,
+        # ignored unless handled, instead of SIGIO, which would end the process.
+        fcntl.fcntl(descriptor, fcntl.F_SETSIG, signal.SIGURG)
+        fcntl.fcntl(descriptor, fcntl.F_SETLEASE, fcntl.F_RDLCK)
+        fcntl.fcntl(descriptor, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+    except OSError as error:
+        return error.errno == errno.EAGAIN
+    finally:
+        os.close(descriptor)
+    return False
 
 
 def read_source(path: Path, sources: list[SourceFile]) -> bytes:
