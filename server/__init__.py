@@ -7,5 +7,6 @@
     security.py      who may call the service: Host, Origin, fetch metadata, token
     errors.py        every error as JSON
     serving.py       granian worker processes
+    rsgi_bridge.py   the Flask app behind granian's RSGI interface: requests reach it with their whole body
     child_process.py the service run as a child process (tests, benchmarks, soak)
 """

@@ -3,8 +3,10 @@
 The Rust side accepts connections, parses HTTP and queues requests without holding the GIL;
 each worker runs the app on one Python thread. Lints are serialised by the engine lock anyway,
 so more Python threads would only contend for the GIL (docs/benchmarks.md has the figures
-that chose one thread). A worker that dies is replaced. The app is built inside each worker, so
-the engine, the rules watcher and their threads belong to that process.
+that chose one thread). The Flask app is served over RSGI (server/rsgi_bridge.py), so that a
+request reaches that thread only once its body is complete. A worker that dies is replaced. The
+app is built inside each worker, so the engine, the rules watcher and their threads belong to
+that process.
 
 The local service runs one worker on loopback. A team server runs several behind a required
 token; it is reachable from other machines, so the Host check (a loopback defence) gives way
@@ -24,20 +26,28 @@ from granian.constants import Interfaces
 from granian.log import LogLevels
 
 from .app import create_serving_app
+from .rsgi_bridge import RsgiBridge
 
 PYTHON_THREADS_PER_WORKER = 1
+# On a stop, a worker still busy after this many seconds is killed: requests in flight finish
+# (a body may take BODY_TIMEOUT to arrive, a lint well under a second), nothing waits longer.
+STOP_SECONDS = 10
 
 
 def serve(overrides: Mapping[str, Any], host: str, port: int, workers: int = 1) -> None:
     server = Granian(
         "rapport",  # a label only: the app comes from the loader below
-        address=host, port=port, interface=Interfaces.WSGI, workers=workers,
+        address=host, port=port, interface=Interfaces.RSGI, workers=workers,
         blocking_threads=PYTHON_THREADS_PER_WORKER,
-        respawn_failed_workers=True, respawn_interval=0.5,
+        respawn_failed_workers=True, respawn_interval=0.5, workers_kill_timeout=STOP_SECONDS,
         log_level=LogLevels.warning, log_access=False,  # no request lines: nothing of a draft reaches a log
     )
     _keep_stops_for_new_workers()
-    server.serve(target_loader=partial(create_serving_app, dict(overrides)), wrap_loader=False)
+    server.serve(target_loader=partial(_load_app, dict(overrides)), wrap_loader=False)
+
+
+def _load_app(overrides: dict[str, Any]) -> RsgiBridge:
+    return RsgiBridge(create_serving_app(overrides))
 
 
 _STOPS = {signal.SIGTERM, signal.SIGINT}

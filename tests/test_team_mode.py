@@ -21,7 +21,7 @@ from server.child_process import (
     stop_service,
     wait_until,
 )
-from tests.http_calls import post_json
+from tests.http_calls import post_json, stalled_post
 from tests.procfs import holds_listener
 
 TOKEN = "team-token-1234"
@@ -66,6 +66,17 @@ def test_token_is_required_and_any_host_name_is_served(team):
         _lint(port, token=None)
     assert refused.value.code == 401
     assert _lint(port)["findings"][0]["rule"] == "share-to-win"
+
+
+def test_clients_stalling_with_the_token_do_not_take_the_team_server_down(team):
+    port, _, _ = team
+    # Three times as many stalled bodies as workers: before, two took every worker for as long as they lasted.
+    stalled = [stalled_post(port, {"X-Rapport-Token": TOKEN}) for _ in range(6)]
+    try:
+        assert [_lint(port)["findings"][0]["rule"] for _ in range(7)] == ["share-to-win"] * 7
+    finally:
+        for connection in stalled:
+            connection.close()
 
 
 def test_a_killed_worker_is_replaced_and_service_keeps_answering(team):
