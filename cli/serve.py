@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import ssl
 import sys
+from pathlib import Path
 from typing import Any
 
 from rules import load_pack
@@ -23,6 +25,10 @@ def add_command(commands: Any) -> None:
                        help="team server: several workers, any bind address, pairing token required")
     serve.add_argument("--workers", type=int, default=2, help="worker processes with --team (default: %(default)s)")
     serve.add_argument("--token", default=Config.TOKEN, help="pairing token (default: $RAPPORT_TOKEN)")
+    serve.add_argument("--tls-cert", type=Path, metavar="PEM", help="serve HTTPS with this certificate (chain)")
+    serve.add_argument("--tls-key", type=Path, metavar="PEM", help="the private key of --tls-cert")
+    serve.add_argument("--insecure-http", action="store_true",
+                       help="let a team server on a non-loopback address speak plain HTTP, its token in clear")
     serve.set_defaults(command=run)
 
 
@@ -40,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"rapport: {args.host} is not a loopback address; a service reachable from other machines "
               "needs --team (which requires a token)", file=sys.stderr)
         return EXIT_USAGE
+    if problem := _tls_problem(args):
+        print(f"rapport: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     version = load_pack(args.rules).version  # refuse a broken file before any worker starts
     try:
         check_port_free(args.host, args.port)
@@ -52,6 +61,29 @@ def run(args: argparse.Namespace) -> int:
         overrides["ALLOWED_HOSTS"] = None  # reached by its own name: the token, required above, guards it
     workers = args.workers if args.team else 1
     mode = f"team server, {workers} workers," if args.team else "serving"
-    print(f"rapport: {mode} {args.rules} ({version}) on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    serve(overrides, args.host, args.port, workers)
+    tls = (args.tls_cert, args.tls_key) if args.tls_cert else None
+    print(f"rapport: {mode} {args.rules} ({version}) on {'https' if tls else 'http'}://{args.host}:{args.port}",
+          file=sys.stderr, flush=True)
+    serve(overrides, args.host, args.port, workers, tls)
     return 0
+
+
+def _tls_problem(args: argparse.Namespace) -> str | None:
+    """Why the TLS options cannot serve, if they cannot: a team server off loopback sends its token
+    over the network, so it speaks HTTPS unless told otherwise (or a proxy in front does, see
+    docs/security.md)."""
+    if (args.tls_cert is None) != (args.tls_key is None):
+        return "--tls-cert and --tls-key go together"
+    if args.tls_cert is None:
+        if args.team and args.host not in LOOPBACK and not args.insecure_http:
+            return (f"a team server on {args.host} would send its token in clear: give --tls-cert and --tls-key, "
+                    "or --insecure-http if a TLS proxy or a trusted network stands in front of it")
+        return None
+    try:  # granian would fail only inside each worker; check the pair here, with a readable reason
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.tls_cert, args.tls_key)
+    except ssl.SSLError as error:
+        detail = f" ({error.reason.lower().replace('_', ' ')})" if error.reason else ""  # e.g. key values mismatch
+        return f"cannot serve HTTPS with {args.tls_cert} and {args.tls_key}: expected a PEM certificate and its key{detail}"
+    except OSError as error:
+        return f"cannot serve HTTPS with {args.tls_cert} and {args.tls_key}: {error.strerror}"
+    return None

@@ -38,8 +38,8 @@ class RsgiBridge:
 
     async def _body(self, scope: Any, protocol: Any) -> tuple[bytes, HTTPException | None]:
         declared = _declared_length(scope)
-        if declared is None and "transfer-encoding" not in scope.headers:
-            return b"", None  # no body at all, as for GET
+        if declared is None and scope.http_version.startswith("1") and "transfer-encoding" not in scope.headers:
+            return b"", None  # HTTP/1 framing says there is no body (RFC 9112, 6.3), as for a GET
         if declared is not None and declared > self.limit:
             return b"", RequestEntityTooLarge()
         try:

@@ -19,6 +19,7 @@ import signal
 import socket
 from collections.abc import Mapping
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from granian import Granian
@@ -34,13 +35,17 @@ PYTHON_THREADS_PER_WORKER = 1
 STOP_SECONDS = 10
 
 
-def serve(overrides: Mapping[str, Any], host: str, port: int, workers: int = 1) -> None:
+def serve(overrides: Mapping[str, Any], host: str, port: int, workers: int = 1,
+          tls: tuple[Path, Path] | None = None) -> None:
+    """Serve until stopped; over HTTPS (granian's TLS, 1.3 at least) with `tls` = (certificate, key)."""
+    cert, key = tls or (None, None)
     server = Granian(
         "rapport",  # a label only: the app comes from the loader below
         address=host, port=port, interface=Interfaces.RSGI, workers=workers,
         blocking_threads=PYTHON_THREADS_PER_WORKER,
         respawn_failed_workers=True, respawn_interval=0.5, workers_kill_timeout=STOP_SECONDS,
         log_level=LogLevels.warning, log_access=False,  # no request lines: nothing of a draft reaches a log
+        ssl_cert=cert, ssl_key=key,
     )
     _keep_stops_for_new_workers()
     server.serve(target_loader=partial(_load_app, dict(overrides)), wrap_loader=False)

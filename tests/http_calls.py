@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import ssl
 import urllib.request
 from typing import Any
 
@@ -16,11 +17,12 @@ def get_json(url: str, headers: dict[str, str] | None = None) -> Any:
         return json.load(response)
 
 
-def post_json(url: str, body: Any, headers: dict[str, str] | None = None) -> Any:
-    """POST `body` as JSON; an error status raises urllib.error.HTTPError."""
+def post_json(url: str, body: Any, headers: dict[str, str] | None = None, tls: ssl.SSLContext | None = None) -> Any:
+    """POST `body` as JSON (over HTTPS with `tls` for an https:// url); an error status raises
+    urllib.error.HTTPError."""
     request = urllib.request.Request(url, json.dumps(body).encode(),
                                      {"Content-Type": "application/json", **(headers or {})})
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10, context=tls) as response:  # noqa: S310
         return json.load(response)
 
 

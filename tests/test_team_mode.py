@@ -4,9 +4,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import ssl
 import subprocess
+import http.client
 import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,15 +22,17 @@ from server.child_process import (
     stop_service,
     wait_until,
 )
+from tests.certificates import self_signed
 from tests.http_calls import post_json, stalled_post
 from tests.procfs import holds_listener
 
 TOKEN = "team-token-1234"
 
 
-def _lint(port: int, token: str | None = TOKEN) -> dict:
+def _lint(port: int, token: str | None = TOKEN, address: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> dict:
     headers = {"Host": "rapport.team.example"} | ({"X-Rapport-Token": token} if token else {})
-    return post_json(f"http://127.0.0.1:{port}/v1/lint", {"text": "RT to win a voucher"}, headers)
+    url = f"{'https' if tls else 'http'}://{address}:{port}/v1/lint"
+    return post_json(url, {"text": "RT to win a voucher"}, headers, tls)
 
 
 def _workers(pid: int) -> set[int]:
@@ -120,3 +123,53 @@ def test_team_mode_without_a_token_and_public_bind_without_team_are_refused():
         done = subprocess.run([*RAPPORT, "serve", "--port", "0", *argv],
                               capture_output=True, text=True, timeout=60, env=env)
         assert done.returncode == 2 and message in done.stderr
+
+
+# In 127.0.0.0/8, so traffic stays on this machine, but not a name the CLI takes for loopback:
+# to `rapport serve` it is an address other machines could reach.
+TEAM_ADDRESS = "127.0.0.2"
+
+
+def _team_server(port: int, *argv: str) -> subprocess.Popen:
+    return start_service("--team", "--workers", "1", "--host", TEAM_ADDRESS, "--port", str(port), *argv,
+                         env={**os.environ, "RAPPORT_TOKEN": TOKEN})
+
+
+def _serve(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*RAPPORT, "serve", "--team", "--port", "0", *argv], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "RAPPORT_TOKEN": TOKEN})
+
+
+def test_a_team_server_serves_https_with_a_certificate(tmp_path):
+    cert, key = self_signed(tmp_path, TEAM_ADDRESS)
+    port = free_port()
+    process = _team_server(port, "--tls-cert", str(cert), "--tls-key", str(key))
+    try:
+        tls = ssl.create_default_context(cafile=str(cert))  # verifies the certificate and its address
+        assert _until(lambda: _lint(port, address=TEAM_ADDRESS, tls=tls))["findings"][0]["rule"] == "share-to-win"
+        with pytest.raises((OSError, http.client.HTTPException)):  # the token is never accepted in clear
+            _lint(port, address=TEAM_ADDRESS)
+    finally:
+        stop_service(process, timeout=20)
+
+
+def test_a_team_server_off_loopback_needs_tls_or_insecure_http():
+    done = _serve("--host", TEAM_ADDRESS)
+    assert done.returncode == 2
+    assert "would send its token in clear" in done.stderr and "--tls-cert" in done.stderr, done.stderr
+    port = free_port()
+    process = _team_server(port, "--insecure-http")
+    try:
+        assert _until(lambda: _lint(port, address=TEAM_ADDRESS))["findings"][0]["rule"] == "share-to-win"
+    finally:
+        stop_service(process, timeout=20)
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--tls-cert", "cert.pem"], "--tls-cert and --tls-key go together"),
+    (["--tls-cert", "{cert}", "--tls-key", "{cert}"], "cannot serve HTTPS with {cert} and {cert}:"),
+])
+def test_a_missing_or_unusable_key_is_refused_before_serving(tmp_path, argv, message):
+    cert, _ = self_signed(tmp_path, TEAM_ADDRESS)
+    done = _serve("--host", TEAM_ADDRESS, *(arg.format(cert=cert) for arg in argv))
+    assert done.returncode == 2 and message.format(cert=cert) in done.stderr, done.stderr
