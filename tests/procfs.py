@@ -35,3 +35,12 @@ def holds_listener(pid: int, port: int) -> bool:
     """Whether the process holds a socket listening on the port."""
     held = {os.readlink(fd).removeprefix("socket:[").removesuffix("]") for fd in Path(f"/proc/{pid}/fd").iterdir()}
     return any(inode in held for _, inode in _listeners(port))
+
+
+def exited(pid: int) -> bool:
+    """Whether the process is gone or a zombie; either way it has closed all its sockets."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")

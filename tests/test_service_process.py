@@ -1,7 +1,10 @@
 """The real `rapport serve` process: loopback only, offline, and draft text never logged."""
 from __future__ import annotations
 
+import http.client
+import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -20,7 +23,7 @@ from server.child_process import (
     wait_until,
 )
 from tests.http_calls import EXTENSION_ORIGIN, post_json
-from tests.procfs import listening_addresses
+from tests.procfs import exited, listening_addresses
 
 MARKER = "zebra-quartz-7781"  # a draft word that must never show up in the service's output
 
@@ -99,4 +102,33 @@ def test_serves_when_home_and_temp_dirs_are_unusable(tmp_path):
         wait_healthy(port, process, timeout=30)
         assert _lint(port, "Do not reply.")["findings"][0]["rule"] == "do-not-reply"
     finally:
+        stop_service(process)
+
+
+def _lint_on(connection: http.client.HTTPConnection) -> str:
+    """The first rule that fires on a draft posted over this (keep-alive) connection."""
+    connection.request("POST", "/v1/lint", body=json.dumps({"text": "Do not reply."}),
+                       headers={"Origin": EXTENSION_ORIGIN, "Content-Type": "application/json"})
+    return json.load(connection.getresponse())["findings"][0]["rule"]
+
+
+def test_a_worker_crash_fails_the_next_request_of_each_keep_alive_connection_once():
+    port = free_port()
+    process = start_service("--port", str(port))
+    connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for _ in range(4)]
+    try:
+        wait_healthy(port, process, timeout=60)
+        assert [_lint_on(connection) for connection in connections] == ["do-not-reply"] * 4
+        worker, = child_pids(process.pid)
+        os.kill(worker, signal.SIGKILL)
+        wait_until(lambda: exited(worker), 10)
+        for connection in connections:  # each connection the worker held loses the request sent on it
+            with pytest.raises((OSError, http.client.HTTPException)):
+                _lint_on(connection)
+            connection.close()
+        wait_healthy(port, process, timeout=60)  # granian's replacement worker
+        assert [_lint_on(connection) for connection in connections] == ["do-not-reply"] * 4  # reconnected
+    finally:
+        for connection in connections:
+            connection.close()
         stop_service(process)
