@@ -83,7 +83,8 @@ def _tls_problem(args: argparse.Namespace) -> str | None:
         ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.tls_cert, args.tls_key)
     except ssl.SSLError as error:
         detail = f" ({error.reason.lower().replace('_', ' ')})" if error.reason else ""  # e.g. key values mismatch
-        return f"cannot serve HTTPS with {args.tls_cert} and {args.tls_key}: expected a PEM certificate and its key{detail}"
+        return (f"cannot serve HTTPS with {args.tls_cert} and {args.tls_key}: "
+                f"expected a PEM certificate and its key{detail}")
     except OSError as error:
         return f"cannot serve HTTPS with {args.tls_cert} and {args.tls_key}: {error.strerror}"
     return None

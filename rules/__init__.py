@@ -20,6 +20,6 @@ from .reports.explain import RuleExplanation, TestResult, explain
 
 __all__ = [
     "DEFAULT_PACK", "SCHEMA_PATH", "Example", "ExampleResult", "Finding", "LintResult", "Linter", "Problem",
-    "Replacement", "Rule", "RuleExplanation", "RulePack", "RulesError", "SourceFile", "Stamp", "Suggestion", "TestResult",
-    "being_written", "current_stamp", "explain", "load_pack", "run_examples", "warm_up",
+    "Replacement", "Rule", "RuleExplanation", "RulePack", "RulesError", "SourceFile", "Stamp", "Suggestion",
+    "TestResult", "being_written", "current_stamp", "explain", "load_pack", "run_examples", "warm_up",
 ]

@@ -23,4 +23,4 @@ class Config:
     # JSON escapes can take 6 bytes per character, so the body may be larger than the draft.
     MAX_CONTENT_LENGTH = 8 * MAX_DRAFT_BYTES
     # Seconds a request's whole body may take to arrive once its headers are in (server/rsgi_bridge.py).
-    BODY_TIMEOUT: float = float(os.environ.get("RAPPORT_BODY_TIMEOUT", 5))
+    BODY_TIMEOUT: float = float(os.environ.get("RAPPORT_BODY_TIMEOUT", "5"))

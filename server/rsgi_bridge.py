@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask
-from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge, RequestTimeout
+from granian.rsgi import ProtocolClosed
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestTimeout
 
 Headers = list[tuple[str, str]]
 
@@ -30,7 +31,10 @@ class RsgiBridge:
         self.limit: int = app.config["MAX_CONTENT_LENGTH"]
 
     async def __rsgi__(self, scope: Any, protocol: Any) -> None:
-        body, refusal = await self._body(scope, protocol)
+        try:
+            body, refusal = await self._body(scope, protocol)
+        except ProtocolClosed:  # the client went away mid-body: no one to answer
+            return
         status, headers, content = self._call_app(_environ(scope, body, refusal))
         if refusal is not None:
             headers = [*headers, ("Connection", "close")]
@@ -50,8 +54,6 @@ class RsgiBridge:
             return b"", RequestTimeout(f"the request body did not arrive within {self.timeout:g} s")
         if len(body) > self.limit:
             return b"", RequestEntityTooLarge()
-        if declared is not None and len(body) < declared:  # the client went away mid-body
-            return b"", BadRequest("the request body ended before its Content-Length")
         return body, None
 
     async def _read_chunked(self, protocol: Any) -> bytes:
@@ -128,7 +130,7 @@ def _environ(scope: Any, body: bytes, refusal: HTTPException | None) -> dict[str
     }
     if refusal is None:
         environ["CONTENT_LENGTH"] = str(len(body))
-    for name in scope.headers.keys():  # each name once, lower case
+    for name in scope.headers:  # each name once, lower case
         key, values = name.upper().replace("-", "_"), scope.headers.get_all(name)
         if key == "CONTENT_TYPE":
             environ[key] = ",".join(values)

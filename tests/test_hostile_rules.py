@@ -133,7 +133,7 @@ def _check_rules(path) -> subprocess.CompletedProcess:
     # 550 MiB, raised RecursionError, waited for a FIFO's writer for ever or read /dev/zero until
     # memory ran out.
     return subprocess.run([*RAPPORT, "check-rules", str(path)], capture_output=True, text=True, timeout=10,
-                          preexec_fn=_limit_memory)
+                          preexec_fn=_limit_memory, check=False)
 
 
 def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
@@ -147,10 +147,21 @@ def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
 
 def test_deep_nesting_is_a_located_rules_error_not_a_traceback(tmp_path):
     pack = tmp_path / "deep.yaml"
-    pack.write_text(_rule_when(["      " + "{not: " * 3000 + "{words: 1}" + "}" * 3000]), encoding="utf-8")
+    # 600 levels: past Python's recursion limit in PyYAML's composer, within libyaml's own 1,000
+    pack.write_text(_rule_when(["      " + "{not: " * 600 + "{words: 1}" + "}" * 600]), encoding="utf-8")
     done = _check_rules(pack)
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert f"{pack}:8: YAML: nested more than 64 levels deep" in done.stderr
+
+
+def test_a_file_of_too_many_values_is_refused_where_it_passes_the_limit(tmp_path):
+    pack = tmp_path / "many.yaml"
+    pack.write_text('version: "many"\ndisable:\n' + ("  - [" + ", ".join(["a"] * 999) + "]\n") * 250,
+                    encoding="utf-8")  # 250,000 values in 1.4 MiB: it took about 6 s to read before
+    done = _check_rules(pack)
+    assert done.returncode == 2, done.stdout + done.stderr
+    # 5 values before the list (the document, two keys and their values), then 1,000 a line from line 3
+    assert f"{pack}:202: YAML: more than 200,000 values in one file" in done.stderr
 
 
 def _team_extending(directory, target: str):

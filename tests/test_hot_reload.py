@@ -26,7 +26,7 @@ SYNERGY = "Real synergy with our customers"
 NEW_WORD = TEAM.replace("  - avoid: synergy", "  - avoid: leverage\n    prefer: use\n  - avoid: synergy")
 FOLLOW = "Follow us and you could win a year of free coffee"
 TYPO = TEAM.replace("severity: info", "severity: infoo")
-DEEP = TEAM.replace("disable: [giveaway-hashtags]", f"disable: {'[' * 1000}giveaway-hashtags{']' * 1000}")  # line 15
+DEEP = TEAM.replace("disable: [giveaway-hashtags]", f"disable:\n  {'- ' * 1000}giveaway-hashtags")  # nested on line 16
 
 
 def wait_for(condition: Callable[[], object], seconds: float = RELOAD_SECONDS) -> object:
@@ -144,7 +144,7 @@ def test_asking_whether_a_file_is_being_written_never_ends_the_process(tmp_path)
     path = tmp_path / "rules.yaml"
     path.write_text("x", encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", WRITER_RACE, str(path)], capture_output=True, text=True,
-                          timeout=30, cwd=ROOT)
+                          timeout=30, cwd=ROOT, check=False)
     assert (done.returncode, done.stdout) == (0, "[False, True]\n"), done.stderr
 
 
@@ -229,9 +229,9 @@ def test_a_deeply_nested_save_is_reported_with_its_line_in_status_and_health(tea
         client, good = app.test_client(), live.current.linter.pack.version
         save(team, _text(team, DEEP))
         error = wait_for(lambda: client.get("/v1/rules/status").get_json()["error"])
-        assert [(item["line"], item["message"]) for item in error] == [(15, "YAML: nested more than 64 levels deep")]
+        assert [(item["line"], item["message"]) for item in error] == [(16, "YAML: nested more than 64 levels deep")]
         health = client.get("/healthz").get_json()
-        assert health["rules_error"]["message"] == f"{team}:15: YAML: nested more than 64 levels deep"
+        assert health["rules_error"]["message"] == f"{team}:16: YAML: nested more than 64 levels deep"
         assert health["ruleset"]["version"] == good
     finally:
         live.stop_watching()

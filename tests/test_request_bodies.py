@@ -13,6 +13,8 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack
+from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -23,18 +25,25 @@ BODY_TIMEOUT = 0.5
 LIMIT = 512 * 1024  # MAX_CONTENT_LENGTH
 
 
-def _start(port: int) -> subprocess.Popen:
-    process = start_service("--port", str(port), env={**os.environ, "RAPPORT_BODY_TIMEOUT": str(BODY_TIMEOUT)})
+def _start(port: int, log: IO[bytes] | None = None) -> subprocess.Popen:
+    process = start_service("--port", str(port), env={**os.environ, "RAPPORT_BODY_TIMEOUT": str(BODY_TIMEOUT)},
+                            stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT)
     wait_healthy(port, process, timeout=60)
     return process
 
 
 @pytest.fixture(scope="module")
-def port() -> Iterator[int]:
-    port = free_port()
-    process = _start(port)
-    yield port
-    stop_service(process)
+def service(tmp_path_factory) -> Iterator[tuple[int, Path]]:
+    port, log = free_port(), tmp_path_factory.mktemp("bodies") / "serve.log"
+    with log.open("wb") as output:
+        process = _start(port, output)
+        yield port, log
+        stop_service(process)
+
+
+@pytest.fixture
+def port(service) -> int:
+    return service[0]
 
 
 def _chunked(data: bytes) -> bytes:
@@ -127,6 +136,15 @@ def test_a_chunked_body_within_the_limit_is_linted(port):
     with post_head(port, "Transfer-Encoding: chunked", _chunked(b'{"text": "RT to win a voucher"}')) as connection:
         status, body = _answer(connection)
     assert status == 200 and body["findings"][0]["rule"] == "share-to-win"
+
+
+@pytest.mark.parametrize("framing", ["Content-Length: 1000", "Transfer-Encoding: chunked"])
+def test_a_client_gone_mid_body_costs_no_traceback(service, framing):
+    port, log = service
+    with post_head(port, framing, b'9\r\n{"text": \r\n' if "chunked" in framing else b'{"text": '):
+        time.sleep(BODY_TIMEOUT / 5)
+    assert _timed_probe(port, "POST", "/v1/lint")[0] == 200
+    assert "Traceback" not in log.read_text(errors="replace")  # nor from any request of this module before
 
 
 def test_stop_is_bounded_while_clients_stall():

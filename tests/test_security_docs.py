@@ -12,7 +12,7 @@ TEST_REFERENCE = re.compile(r"(tests/[\w/]+\.py)(?:::(\w+))?")
 
 
 def _section(title: str) -> str:
-    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", DOC, re.M | re.S)
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", DOC, re.MULTILINE | re.DOTALL)
     assert match, f"docs/security.md has no section '## {title}'"
     return match.group(1)
 
@@ -24,7 +24,7 @@ def _table_rows(section: str) -> list[list[str]]:
 
 def _exists(path: str, test: str | None) -> bool:
     file = ROOT / path
-    return file.is_file() and (test is None or re.search(rf"^def {test}\(", file.read_text(encoding="utf-8"), re.M))
+    return file.is_file() and (test is None or re.search(rf"^def {test}\(", file.read_text(encoding="utf-8"), re.MULTILINE))
 
 
 def test_every_defence_in_the_table_names_a_test():

@@ -2,7 +2,7 @@
 
 Mappings load as `LineDict` and sequences as `LineList`, each carrying the 1-based mark
 (line, column) of the node and of every key or item. Duplicate keys are an error (PyYAML
-keeps the last), and so are aliases and nesting deeper than MAX_NESTING.
+keeps the last), and so are aliases, nesting deeper than MAX_NESTING and more than MAX_VALUES values.
 """
 from __future__ import annotations
 
@@ -30,16 +30,37 @@ class LineList(list):
 # Lists and mappings inside each other; the default pack needs 9. PyYAML composes nodes recursively,
 # so a file nested a few hundred deep would otherwise end in RecursionError.
 MAX_NESTING = 64
+# Values (scalars, lists, mappings) in one file. PyYAML builds each in Python, about 25 us apiece:
+# a 4 MiB list of one-letter items (two million values) took about a minute. 100,000 phrases fit.
+MAX_VALUES = 200_000
 
 
 class Refused(yaml.MarkedYAMLError):
     """YAML that parses, but that a rules file may not use."""
 
 
-class _LineLoader(yaml.SafeLoader):
+try:
+    # libyaml's scanner and parser, in C. PyYAML's own, in Python, look ahead over every open flow
+    # collection for each token: 123 KiB of lines nested 60 deep in [...] took 18.5 s to read.
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # a PyYAML built without libyaml
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+class _LineLoader(yaml.composer.Composer, _Parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """Events from the parser; nodes composed here, in Python, so that aliases and depth are checked
+    as they come (libyaml's own composer would expand neither, but check neither)."""
+
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+        _Parser.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self._depth = self._values = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
@@ -50,6 +71,9 @@ class _LineLoader(yaml.SafeLoader):
                           "write the value out", event.start_mark)
         if self._depth == MAX_NESTING:
             raise Refused(None, None, f"nested more than {MAX_NESTING} levels deep", event.start_mark)
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise Refused(None, None, f"more than {MAX_VALUES:,} values in one file", event.start_mark)
         self._depth += 1
         try:
             return super().compose_node(parent, index)
