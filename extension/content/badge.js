@@ -1,55 +1,69 @@
 {
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
   // The small pill at the composer's bottom-right corner: finding count, clean, or offline.
   Rapport.Badge = class {
-    constructor(ui, onClick) {
+    constructor(root, onClick) {
       this.button = document.createElement("button");
       this.button.className = "badge";
       this.button.type = "button";
       this.button.hidden = true;
       this.button.addEventListener("mousedown", (event) => event.preventDefault()); // keep the editor focused
-      this.button.addEventListener("click", onClick);
-      ui.layer.append(this.button);
+      this.button.addEventListener("click", Rapport.trusted(onClick));
+      root.append(this.button);
     }
 
     showFindings(findings) {
       const worst = Rapport.worstSeverity(findings.map((f) => f.severity));
       this.set(findings.length ? "count" : "clean", findings.length ? String(findings.length) : "✓", worst);
-      this.button.title = findings.length ? `Rapport: ${findings.length} hint(s), click to review` : "Rapport: no hints";
+      this.label(findings.length ? `Rapport: ${Rapport.problems(findings.length)}, open the list` : "Rapport: no problems");
     }
 
     showOffline() {
       this.set("offline", "Rapport offline");
-      this.button.title = "The Rapport service is not reachable; retrying in the background";
+      this.label("The Rapport service is not reachable; retrying in the background");
     }
 
     showError(error) {
-      this.set("offline", "Rapport error");
-      this.button.title = error?.message ?? "The Rapport service refused the draft";
+      this.set("offline", error?.code === "needs_permission" ? "Rapport: allow access" : "Rapport error");
+      this.label(error?.message ?? "The Rapport service refused the draft");
+    }
+
+    label(text) {
+      this.button.title = text;
+      this.button.setAttribute("aria-label", text);
     }
 
     hide() {
       this.button.hidden = true;
     }
 
-    set(state, label, severity) {
+    set(state, text, severity) {
       this.button.dataset.state = state;
       this.button.dataset.severity = severity ?? "";
-      this.button.textContent = label;
+      this.button.textContent = text;
       this.button.hidden = false;
     }
 
-    place(rect) {
-      const own = this.button.getBoundingClientRect();
-      this.button.style.left = `${rect.right - own.width - 4}px`;
-      this.button.style.top = `${rect.bottom - own.height - 4}px`;
+    // Inside the composer's bottom-right corner, or just below it if its text reaches that corner (as in
+    // composers without padding); hidden where the page covers the composer.
+    place(composer, textRects) {
+      if (this.button.hidden) return;
+      const rect = composer.getBoundingClientRect();
+      const { width, height } = this.button.getBoundingClientRect();
+      const left = rect.right - width - 4;
+      let top = rect.bottom - height - 4;
+      if (textRects.some((line) => overlaps(line, { left, top, right: left + width, bottom: top + height }))) top = rect.bottom + 4;
+      this.button.style.left = `${left}px`;
+      this.button.style.top = `${top}px`;
+      const shows = Rapport.rectShows(composer, { left, top, right: left + width, bottom: top + height }, true);
+      this.button.style.visibility = shows ? "visible" : "hidden";
     }
 
     rect() {
       return this.button.getBoundingClientRect();
     }
-
-    destroy() {
-      this.button.remove();
-    }
   };
+
+  Rapport.problems = (count) => `${count} problem${count === 1 ? "" : "s"}`;
 }

@@ -43,6 +43,9 @@ class ExtensionBrowser:
         # Extension pages can use chrome.storage and chrome.action, and unlike the worker they are never stopped.
         self.control = self.context.new_page()
         self.control.goto(self.url("options/options.html"))
+        # Chromium answers the first read of managed storage only once its policy service is up (~3 s here):
+        # wait for it, as a browser that has been open a while would have.
+        self.control.evaluate("() => chrome.storage.managed.get(null)")
 
     def url(self, path: str) -> str:
         return f"chrome-extension://{self.id}/{path}"

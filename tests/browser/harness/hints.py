@@ -1,29 +1,56 @@
-"""What the extension shows in a page (or frame): underlines, badges and the card, read from the DOM."""
-from playwright.sync_api import Frame, Page, expect
+"""What the extension shows in a page or frame, read from its closed shadow roots in its own world, and
+real clicks on it. `ui` is a ContentWorld (Chromium); STATE_SCRIPT also runs in Firefox (harness.firefox)."""
+import time
 
-STATE_SCRIPT = """() => {  // also evaluated in Firefox over BiDi
-  const root = document.querySelector("rapport-ui")?.shadowRoot;
-  const unique = (texts) => [...new Set(texts)].sort();
-  const visible = (el) => el && !el.hidden && el.getClientRects().length > 0;
-  return {
-    highlights: unique([...CSS.highlights].flatMap(([name, highlight]) =>
-      name.startsWith("rapport-") ? [...highlight].map((range) => range.toString()) : [])),
-    marks: unique(root ? [...root.querySelectorAll(".mirror:not([hidden]) mark")].map((m) => m.textContent) : []),
-    badges: root ? [...root.querySelectorAll(".badge")].filter(visible).map((b) => b.textContent) : [],
-  };
-}"""
+from playwright.sync_api import Page
 
-UNDERLINE_CENTRE_SCRIPT = """(text) => {
-  const root = document.querySelector("rapport-ui").shadowRoot;
-  const mark = [...root.querySelectorAll(".mirror mark")].find((m) => m.textContent === text);
-  const range = mark ? null : [...CSS.highlights].flatMap(([, h]) => [...h]).find((r) => r.toString() === text);
-  const rect = (mark ?? range).getClientRects()[0];
-  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-}"""
+from .content_world import ContentWorld
+
+# `shadowOf` is how the world we run in reaches a closed root: chrome.dom in Chromium's content-script world.
+COMMON = """
+  const shadowOf = globalThis.chrome?.dom?.openOrClosedShadowRoot ?? ((host) => host.openOrClosedShadowRoot);
+  const roots = (name) => [...document.querySelectorAll(`rapport-${name}`)].map((host) => shadowOf(host)).filter(Boolean);
+  const shown = (el) => Boolean(el) && !el.closest("[hidden]") && getComputedStyle(el).visibility !== "hidden"
+    && el.getClientRects().length > 0;
+  const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+  const panel = (name, selector) => roots(name).map((root) => root.querySelector(selector)).find(shown) ?? null;
+  const focusedIn = (el) => el?.getRootNode().activeElement ?? null;
+"""
+
+STATE_SCRIPT = f"""() => {{ {COMMON}
+  const overlays = roots("overlay");
+  const lines = overlays.flatMap((root) => [...root.querySelectorAll(".line")]).filter(shown);
+  const badges = overlays.flatMap((root) => [...root.querySelectorAll(".badge")]).filter(shown);
+  const describe = (el) => el && {{
+    text: el.textContent, label: el.getAttribute("aria-label"), role: el.getAttribute("role"), box: box(el),
+    findings: [...el.querySelectorAll(".finding")].map((f) => f.dataset.rule),
+    buttons: [...el.querySelectorAll("button")].map((b) => b.textContent),
+    focused: focusedIn(el)?.textContent ?? null,
+  }};
+  return {{
+    lines: [...new Set(lines.map((line) => line.dataset.words))].sort(),
+    lineBoxes: lines.map((line) => ({{ words: line.dataset.words, severity: line.dataset.severity, ...box(line) }})),
+    badges: badges.map((badge) => badge.textContent),
+    badgeBoxes: badges.map(box),
+    live: overlays.map((root) => root.querySelector(".live")?.textContent ?? ""),
+    card: describe(panel("card", ".card")),
+    toast: describe(panel("notice", ".toast")),
+    confirm: describe(panel("notice", ".confirm")),
+  }};
+}}"""
+
+# The centre of the first element of ours matching `selector` whose text (or data-words) contains `text`.
+CENTRE_SCRIPT = f"""(selector, text) => {{ {COMMON}
+  const all = ["overlay", "card", "notice"].flatMap((name) => roots(name)).flatMap((root) => [...root.querySelectorAll(selector)]);
+  const el = all.filter(shown).find((e) => !text || (e.dataset.words ?? e.textContent).includes(text));
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return {{ x: r.left + r.width / 2, y: r.top + r.height / 2 }};
+}}"""
 
 
-def state(target: Page | Frame) -> dict:
-    return target.evaluate(STATE_SCRIPT)
+def state(ui: ContentWorld, frame: str | None = None) -> dict:
+    return ui.evaluate(STATE_SCRIPT, frame=frame)
 
 
 def span_texts(findings: list[dict]) -> list[str]:
@@ -31,28 +58,52 @@ def span_texts(findings: list[dict]) -> list[str]:
     return sorted({f["matched"] for f in findings if f["scope"] == "span" and f["length"] > 0})
 
 
-def wait_for_underlines(target: Page | Frame, expected: list[str], kind: str, timeout: float = 10_000) -> None:
-    """Waits until the underlined texts (`kind` "highlights" or "marks") are exactly `expected`."""
-    target.wait_for_function(
-        f"([expected, kind]) => JSON.stringify(({STATE_SCRIPT})()[kind]) === JSON.stringify(expected)",
-        arg=[sorted(expected), kind],
-        timeout=timeout,
-    )
+def wait_for(ui: ContentWorld, check, frame: str | None = None, timeout: float = 10) -> dict:
+    """Polls the shown state until `check(state)` holds; returns that state, or fails showing the last one."""
+    deadline = time.monotonic() + timeout
+    while True:
+        shown = state(ui, frame)
+        if check(shown):
+            return shown
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not shown within {timeout} s; last state: {shown}")
+        ui.page.wait_for_timeout(50)
 
 
-def badge(target: Page | Frame):
-    return target.locator("rapport-ui .badge:visible")
+def wait_for_lines(ui: ContentWorld, expected: list[str], frame: str | None = None, timeout: float = 10) -> dict:
+    return wait_for(ui, lambda shown: shown["lines"] == sorted(expected), frame, timeout)
 
 
-def card(target: Page | Frame):
-    return target.locator("rapport-ui .card")
+def expect_badge(ui: ContentWorld, text: str, frame: str | None = None, timeout: float = 10) -> dict:
+    return wait_for(ui, lambda shown: shown["badges"] == [text], frame, timeout)
 
 
-def click_underline(page: Page, text: str) -> None:
-    """Clicks the middle of an underlined text, as a user would to open its card."""
-    point = page.evaluate(UNDERLINE_CENTRE_SCRIPT, text)
-    page.mouse.click(point["x"], point["y"])
+def expect_card(ui: ContentWorld, frame: str | None = None) -> dict:
+    return wait_for(ui, lambda shown: shown["card"] is not None, frame)["card"]
 
 
-def expect_badge(target: Page | Frame, text: str) -> None:
-    expect(badge(target)).to_have_text(text, timeout=10_000)
+def centre(ui: ContentWorld, selector: str, text: str = "", frame: str | None = None) -> dict:
+    return ui.wait_for(CENTRE_SCRIPT, selector, text, frame=frame)
+
+
+def click(ui: ContentWorld, selector: str, text: str = "", frame: str | None = None) -> None:
+    """A real click on our element (closed shadow root), as a person would make it."""
+    point = centre(ui, selector, text, frame)
+    ui.page.mouse.click(point["x"], point["y"])
+
+
+def click_underline(ui: ContentWorld, words: str) -> None:
+    click(ui, ".line", words)
+
+
+def click_badge(ui: ContentWorld) -> None:
+    click(ui, ".badge")
+
+
+def click_suggestion(ui: ContentWorld, replacement: str) -> None:
+    click(ui, ".card .suggestion", replacement)
+
+
+def type_into(page: Page, selector: str, text: str) -> None:
+    page.locator(selector).first.click()
+    page.keyboard.type(text)
