@@ -2,6 +2,7 @@
 one Chromium with the extension per test module, a fresh page and preferences per test."""
 import pytest
 from harness.chromium import ExtensionBrowser
+from harness.content_world import ContentWorld
 from harness.service import RapportService
 from harness.site import FixtureSite, ensure_bundles
 from playwright.sync_api import sync_playwright
@@ -42,3 +43,11 @@ def page(chromium, service):
     tab = chromium.context.new_page()
     yield tab
     tab.close()
+
+
+@pytest.fixture
+def ui(page):
+    """The extension's content-script world of `page`, where its closed shadow roots can be read."""
+    world = ContentWorld(page)
+    yield world
+    world.detach()

@@ -44,6 +44,7 @@ CENTRE_SCRIPT = f"""(selector, text) => {{ {COMMON}
   const all = ["overlay", "card", "notice"].flatMap((name) => roots(name)).flatMap((root) => [...root.querySelectorAll(selector)]);
   const el = all.filter(shown).find((e) => !text || (e.dataset.words ?? e.textContent).includes(text));
   if (!el) return null;
+  el.scrollIntoView({{ block: "nearest" }}); // as a person scrolls a long card to reach its last button
   const r = el.getBoundingClientRect();
   return {{ x: r.left + r.width / 2, y: r.top + r.height / 2 }};
 }}"""
