@@ -1,14 +1,13 @@
-"""What the extension shows in a page or frame, read from its closed shadow roots in its own world, and
-real clicks on it. `ui` is a ContentWorld (Chromium); STATE_SCRIPT also runs in Firefox (harness.firefox)."""
+"""What the extension shows in a page or frame, read from its closed shadow roots, and real clicks on it.
+`ui` is a ContentWorld (Chromium). The scripts take `shadowOf(host)` first: chrome.dom in Chromium's
+content-script world; in Firefox, closed roots handed over by WebDriver BiDi (harness.firefox)."""
 import time
 
 from playwright.sync_api import Page
 
 from .content_world import ContentWorld
 
-# `shadowOf` is how the world we run in reaches a closed root: chrome.dom in Chromium's content-script world.
 COMMON = """
-  const shadowOf = globalThis.chrome?.dom?.openOrClosedShadowRoot ?? ((host) => host.openOrClosedShadowRoot);
   const roots = (name) => [...document.querySelectorAll(`rapport-${name}`)].map((host) => shadowOf(host)).filter(Boolean);
   const shown = (el) => Boolean(el) && !el.closest("[hidden]") && getComputedStyle(el).visibility !== "hidden"
     && el.getClientRects().length > 0;
@@ -17,7 +16,7 @@ COMMON = """
   const focusedIn = (el) => el?.getRootNode().activeElement ?? null;
 """
 
-STATE_SCRIPT = f"""() => {{ {COMMON}
+STATE_SCRIPT = f"""(shadowOf) => {{ {COMMON}
   const overlays = roots("overlay");
   const lines = overlays.flatMap((root) => [...root.querySelectorAll(".line")]).filter(shown);
   const badges = overlays.flatMap((root) => [...root.querySelectorAll(".badge")]).filter(shown);
@@ -40,7 +39,7 @@ STATE_SCRIPT = f"""() => {{ {COMMON}
 }}"""
 
 # The centre of the first element of ours matching `selector` whose text (or data-words) contains `text`.
-CENTRE_SCRIPT = f"""(selector, text) => {{ {COMMON}
+CENTRE_SCRIPT = f"""(shadowOf, selector, text) => {{ {COMMON}
   const all = ["overlay", "card", "notice"].flatMap((name) => roots(name)).flatMap((root) => [...root.querySelectorAll(selector)]);
   const el = all.filter(shown).find((e) => !text || (e.dataset.words ?? e.textContent).includes(text));
   if (!el) return null;
@@ -50,8 +49,13 @@ CENTRE_SCRIPT = f"""(selector, text) => {{ {COMMON}
 }}"""
 
 
+def in_chromium(script: str) -> str:
+    """`script` with chrome.dom's reach into closed roots as its `shadowOf`."""
+    return f"(...args) => ({script})((host) => chrome.dom.openOrClosedShadowRoot(host), ...args)"
+
+
 def state(ui: ContentWorld, frame: str | None = None) -> dict:
-    return ui.evaluate(STATE_SCRIPT, frame=frame)
+    return ui.evaluate(in_chromium(STATE_SCRIPT), frame=frame)
 
 
 def span_texts(findings: list[dict]) -> list[str]:
@@ -84,7 +88,7 @@ def expect_card(ui: ContentWorld, frame: str | None = None) -> dict:
 
 
 def centre(ui: ContentWorld, selector: str, text: str = "", frame: str | None = None) -> dict:
-    return ui.wait_for(CENTRE_SCRIPT, selector, text, frame=frame)
+    return ui.wait_for(in_chromium(CENTRE_SCRIPT), selector, text, frame=frame)
 
 
 def click(ui: ContentWorld, selector: str, text: str = "", frame: str | None = None) -> None:
