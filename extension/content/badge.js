@@ -56,7 +56,10 @@
       if (textRects.some((line) => overlaps(line, { left, top, right: left + width, bottom: top + height }))) top = rect.bottom + 4;
       this.button.style.left = `${left}px`;
       this.button.style.top = `${top}px`;
-      const shows = Rapport.rectShows(composer, { left, top, right: left + width, bottom: top + height }, true);
+      const own = { left, top, right: left + width, bottom: top + height };
+      const clip = Rapport.clipRect(composer, false);
+      const clipped = own.left < clip.left || own.top < clip.top || own.right > clip.right || own.bottom > clip.bottom;
+      const shows = !clipped && Rapport.rectShows(composer, own, true);
       this.button.style.visibility = shows ? "visible" : "hidden";
     }
 

@@ -35,6 +35,8 @@ class ExtensionBrowser:
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--no-first-run",
+                # Fixture pages can pose as a social site (x.com) and a team server (*.test) on loopback.
+                "--host-resolver-rules=MAP x.com 127.0.0.1, MAP *.test 127.0.0.1",
             ],
             viewport={"width": 900, "height": 700},
         )

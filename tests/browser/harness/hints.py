@@ -18,7 +18,13 @@ COMMON = """
 
 STATE_SCRIPT = f"""(shadowOf) => {{ {COMMON}
   const overlays = roots("overlay");
-  const lines = overlays.flatMap((root) => [...root.querySelectorAll(".line")]).filter(shown);
+  // What shows of a line: its box cut by the layer that clips it to the composer.
+  const clipped = (line) => {{
+    const a = box(line), c = box(line.parentElement);
+    return {{ left: Math.max(a.left, c.left), top: Math.max(a.top, c.top), right: Math.min(a.right, c.right), bottom: Math.min(a.bottom, c.bottom) }};
+  }};
+  const lines = overlays.flatMap((root) => [...root.querySelectorAll(".line")]).filter(shown)
+    .filter((line) => {{ const r = clipped(line); return r.right > r.left && r.bottom > r.top; }});
   const badges = overlays.flatMap((root) => [...root.querySelectorAll(".badge")]).filter(shown);
   const describe = (el) => el && {{
     text: el.textContent, label: el.getAttribute("aria-label"), role: el.getAttribute("role"), box: box(el),
@@ -28,7 +34,7 @@ STATE_SCRIPT = f"""(shadowOf) => {{ {COMMON}
   }};
   return {{
     lines: [...new Set(lines.map((line) => line.dataset.words))].sort(),
-    lineBoxes: lines.map((line) => ({{ words: line.dataset.words, severity: line.dataset.severity, ...box(line) }})),
+    lineBoxes: lines.map((line) => ({{ words: line.dataset.words, severity: line.dataset.severity, ...clipped(line) }})),
     badges: badges.map((badge) => badge.textContent),
     badgeBoxes: badges.map(box),
     live: overlays.map((root) => root.querySelector(".live")?.textContent ?? ""),
