@@ -12,6 +12,7 @@
       this.panel = document.createElement("div");
       this.panel.className = "panel card";
       this.panel.setAttribute("role", "dialog");
+      this.panel.setAttribute("aria-labelledby", "card-title"); // the editor's description then reads the whole card
       this.panel.hidden = true;
       this.panel.addEventListener("mousedown", (event) => event.preventDefault());
       this.ui.root.append(this.panel);
@@ -28,12 +29,15 @@
 
     show({ findings, anchor, composer, actions, keyboard }) {
       this.hide();
-      const items = findings.map((finding) => this.item(finding, actions));
+      const items = findings.map((finding, index) => this.item(finding, actions, `finding-${index}`));
       const footer = document.createElement("div");
       footer.className = "footer";
       footer.append(Rapport.button("pause", "Pause on this site", () => actions.pauseSite()));
-      this.panel.replaceChildren(...items, footer);
-      this.panel.setAttribute("aria-label", `Rapport: ${Rapport.problems(findings.length)}`);
+      const title = document.createElement("p");
+      title.className = "title";
+      title.id = "card-title";
+      title.textContent = `Rapport: ${Rapport.problems(findings.length)}`;
+      this.panel.replaceChildren(title, ...items, footer);
       this.ui.attach(composer.element);
       this.ui.raise();
       this.panel.hidden = false;
@@ -43,15 +47,16 @@
       if (keyboard) this.buttons()[0]?.focus();
     }
 
-    item(finding, actions) {
+    item(finding, actions, id) {
       const element = document.createElement("div");
       element.className = "finding";
       element.dataset.rule = finding.rule;
       element.dataset.severity = finding.severity;
       element.setAttribute("role", "group");
-      element.setAttribute("aria-label", Rapport.ruleName(finding.rule));
+      element.setAttribute("aria-labelledby", id);
       const message = document.createElement("p");
       message.className = "message";
+      message.id = id;
       message.textContent = finding.message;
       const suggestions = document.createElement("div");
       suggestions.className = "suggestions";

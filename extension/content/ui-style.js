@@ -33,6 +33,7 @@
     .panel { position: fixed; pointer-events: auto; width: 320px; overflow: auto; padding: 8px; background: var(--surface);
       color: var(--text); font: 13px/1.4 system-ui, sans-serif; border-radius: 8px; border: 1px solid var(--rule);
       box-shadow: 0 4px 16px rgb(0 0 0 / 0.35); }
+    .title { margin: 0 0 2px; padding: 0 4px; font-size: 11px; font-weight: 600; color: var(--muted); }
     .finding { padding: 6px 4px; border-top: 1px solid var(--rule); }
     .finding:first-child { border-top: 0; }
     .finding .message { margin: 0 0 6px; padding-left: 8px; border-left: 3px solid var(--info); }

@@ -33,6 +33,18 @@ def test_composer_added_after_load(page, ui, site, service):
     hints.expect_badge(ui, str(len(service.lint(NO_REPLY))))
 
 
+@pytest.mark.parametrize("composer", ["#custom-editor", "#later-composer"])
+def test_composer_in_a_shadow_root_attached_after_load(page, ui, site, service, composer):
+    # A custom element defined later (as on Reddit), and a shadow root attached to a plain element later.
+    page.goto(site.page("late-shadow.html"))
+    page.wait_for_function("() => window.upgraded")
+    page.locator(composer).click()
+    page.keyboard.type(NO_REPLY)
+    expected = service.lint(NO_REPLY)
+    hints.wait_for_lines(ui, hints.span_texts(expected))
+    hints.expect_badge(ui, str(len(expected)))
+
+
 @pytest.mark.parametrize(
     ("hostname", "platform"),
     [

@@ -27,7 +27,8 @@ STATE_SCRIPT = f"""(shadowOf) => {{ {COMMON}
     .filter((line) => {{ const r = clipped(line); return r.right > r.left && r.bottom > r.top; }});
   const badges = overlays.flatMap((root) => [...root.querySelectorAll(".badge")]).filter(shown);
   const describe = (el) => el && {{
-    text: el.textContent, label: el.getAttribute("aria-label"), role: el.getAttribute("role"), box: box(el),
+    text: el.textContent, role: el.getAttribute("role"), box: box(el),
+    label: el.getAttribute("aria-label") ?? el.querySelector(".title")?.textContent ?? null,
     findings: [...el.querySelectorAll(".finding")].map((f) => f.dataset.rule),
     buttons: [...el.querySelectorAll("button")].map((b) => b.textContent),
     focused: focusedIn(el)?.textContent ?? null,
