@@ -23,6 +23,11 @@ export class Backoff {
     return Math.max(0, this.until - Date.now());
   }
 
+  // How long until an edit may probe.
+  probeIn() {
+    return Math.max(0, this.lastTry + this.probeMs - Date.now());
+  }
+
   // Whether to try now: always once the delay is over; for an edit, also once `probeMs` after the last try.
   mayTry(edited) {
     const now = Date.now();

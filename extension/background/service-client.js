@@ -30,14 +30,18 @@ async function request(path, init = {}) {
   return { ok: false, error };
 }
 
-const offline = () => ({ ok: false, offline: true, retryInMs: backoff.remaining() });
+// An edit that could not probe yet is retried as an edit once it may (`retryAsEdit`), so a person who
+// types one key and stops still sees the service come back within a second or so.
+const offline = (edited = false) => (edited && backoff.probeIn() < backoff.remaining()
+  ? { ok: false, offline: true, retryInMs: backoff.probeIn(), retryAsEdit: true }
+  : { ok: false, offline: true, retryInMs: backoff.remaining() });
 const needsPermission = (url) => ({
   ok: false,
   error: { code: "needs_permission", message: `Allow Rapport to reach ${url} (Rapport options)` },
 });
 
 export async function lint(text, platform, disabledRules, edited) {
-  if (!backoff.mayTry(edited)) return offline();
+  if (!backoff.mayTry(edited)) return offline(edited);
   try {
     const reply = await request("/v1/lint", {
       method: "POST",

@@ -45,22 +45,23 @@
       this.button.hidden = false;
     }
 
-    // Inside the composer's bottom-right corner, or just below it if its text reaches that corner (as in
-    // composers without padding); hidden where the page covers the composer.
+    // Inside the bottom-right corner of the part of the composer that is in view (a composer wider than
+    // its frame still gets its badge), or just below it if the text reaches that corner (as in composers
+    // without padding); hidden where the page clips or covers it.
     place(composer, textRects) {
       if (this.button.hidden) return;
       const rect = composer.getBoundingClientRect();
+      const clip = Rapport.clipRect(composer, false);
       const { width, height } = this.button.getBoundingClientRect();
-      const left = rect.right - width - 4;
-      let top = rect.bottom - height - 4;
-      if (textRects.some((line) => overlaps(line, { left, top, right: left + width, bottom: top + height }))) top = rect.bottom + 4;
+      const left = Math.min(rect.right, clip.right) - width - 4;
+      let top = Math.min(rect.bottom, clip.bottom) - height - 4;
+      const at = (y) => ({ left, top: y, right: left + width, bottom: y + height });
+      if (textRects.some((line) => overlaps(line, at(top)))) top = rect.bottom + 4;
+      const own = at(top);
+      const clipped = own.left < clip.left || own.top < clip.top || own.right > clip.right || own.bottom > clip.bottom;
       this.button.style.left = `${left}px`;
       this.button.style.top = `${top}px`;
-      const own = { left, top, right: left + width, bottom: top + height };
-      const clip = Rapport.clipRect(composer, false);
-      const clipped = own.left < clip.left || own.top < clip.top || own.right > clip.right || own.bottom > clip.bottom;
-      const shows = !clipped && Rapport.rectShows(composer, own, true);
-      this.button.style.visibility = shows ? "visible" : "hidden";
+      this.button.style.visibility = !clipped && Rapport.rectShows(composer, own, true) ? "visible" : "hidden";
     }
 
     rect() {

@@ -47,7 +47,9 @@
       }
       if (seq !== this.seq) return;
       if (text !== this.read()) this.schedule(DEBOUNCE_MS, true);
-      else if (reply.offline || reply.error?.code === "rate_limited") this.schedule(Math.max(reply.retryInMs ?? 0, DEBOUNCE_MS), false);
+      else if (reply.offline || reply.error?.code === "rate_limited") {
+        this.schedule(Math.max(reply.retryInMs ?? 0, DEBOUNCE_MS), reply.retryAsEdit === true);
+      }
       this.onResult({ ...reply, text });
     }
 

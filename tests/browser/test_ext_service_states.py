@@ -1,15 +1,17 @@
 """The extension when the service is down, paused, or configured: badge states, what it sends, the popup,
 the options page, and the stable id from the manifest key."""
+import time
 from pathlib import Path
 
 import pytest
 from drafts import SPAMMY
 from harness import hints
 from harness.chromium import extension_id_from_key
-from harness.service import RefusingService, StubService
+from harness.service import RapportService, RefusingService, StubService
 from playwright.sync_api import expect
 
 from rules import Problem
+from server.child_process import free_port
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "extension.md"
 
@@ -109,3 +111,21 @@ def test_popup_shows_service_state(chromium, service, refusing, broken_rules, st
 def test_extension_id_comes_from_manifest_key_and_is_documented(chromium):
     assert chromium.id == extension_id_from_key()
     assert chromium.id in DOCS.read_text()
+
+
+def test_typing_reconnects_within_a_second_or_two_of_a_restart(page, ui, site, chromium):
+    port = free_port()
+    chromium.reset(f"http://127.0.0.1:{port}")  # the service is down (restarting)
+    page.goto(site.page("textarea.html"))
+    page.click("#composer")
+    page.keyboard.type("RT and follow")
+    hints.expect_badge(ui, "Rapport offline")
+    page.wait_for_timeout(7500)  # failed retries after 1, 2 and 4 s: the next is due in 8 s
+    restarted = RapportService(port)
+    try:
+        typed_at = time.monotonic()
+        page.keyboard.type(" to WIN")
+        hints.expect_badge(ui, str(len(restarted.lint("RT and follow to WIN"))), timeout=5)
+        assert time.monotonic() - typed_at < 2.5
+    finally:
+        restarted.close()

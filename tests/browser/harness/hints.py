@@ -98,10 +98,14 @@ def centre(ui: ContentWorld, selector: str, text: str = "", frame: str | None = 
     return ui.wait_for(in_chromium(CENTRE_SCRIPT), selector, text, frame=frame)
 
 
+FRAME_ORIGIN = "(f) => { const r = f.getBoundingClientRect(); return { x: r.left + f.clientLeft, y: r.top + f.clientTop }; }"
+
+
 def click(ui: ContentWorld, selector: str, text: str = "", frame: str | None = None) -> None:
     """A real click on our element (closed shadow root), as a person would make it."""
     point = centre(ui, selector, text, frame)
-    ui.page.mouse.click(point["x"], point["y"])
+    origin = ui.page.frame(url=frame).frame_element().evaluate(FRAME_ORIGIN) if frame else {"x": 0, "y": 0}
+    ui.page.mouse.click(origin["x"] + point["x"], origin["y"] + point["y"])
 
 
 def click_underline(ui: ContentWorld, words: str) -> None:
