@@ -8,7 +8,8 @@
   Rapport.Card = class {
     constructor() {
       this.ui = new Rapport.UiHost("card");
-      this.ui.host.id = `rapport-card-${crypto.randomUUID()}`;
+      // getRandomValues, not randomUUID: pages served over plain http are not secure contexts.
+      this.ui.host.id = `rapport-card-${crypto.getRandomValues(new Uint32Array(2)).join("-")}`;
       this.panel = document.createElement("div");
       this.panel.className = "panel card";
       this.panel.setAttribute("role", "dialog");
