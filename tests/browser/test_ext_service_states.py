@@ -129,3 +129,36 @@ def test_typing_reconnects_within_a_second_or_two_of_a_restart(page, ui, site, c
         assert time.monotonic() - typed_at < 2.5
     finally:
         restarted.close()
+
+
+def test_the_popup_names_the_command_without_markdown(chromium, refusing):
+    chromium.reset(refusing.url)
+    popup = chromium.context.new_page()
+    popup.goto(chromium.url("popup/popup.html"))
+    status = popup.locator("#status")
+    expect(status).to_have_attribute("data-state", "unreachable")
+    assert "`" not in status.inner_text()
+    expect(status.locator("code")).to_have_text("rapport serve")
+    popup.close()
+
+
+@pytest.mark.parametrize("state", ["connected", "unreachable"])
+def test_the_options_page_tests_the_connection(chromium, service, refusing, state):
+    chromium.reset({"connected": service.url, "unreachable": refusing.url}[state])
+    options = chromium.context.new_page()
+    options.goto(chromium.url("options/options.html"))
+    options.click("#test")
+    result = options.locator("#connection-status")
+    expect(result).to_have_attribute("data-state", state)
+    expect(result).to_contain_text({"connected": "Connected (rules ", "unreachable": "unreachable"}[state])
+    options.close()
+
+
+def test_the_options_page_names_rules_in_words(chromium, service):
+    chromium.reset(service.url)
+    chromium.control.evaluate("() => chrome.storage.local.set({ disabledRules: ['share-to-win'] })")
+    options = chromium.context.new_page()
+    options.goto(chromium.url("options/options.html"))
+    message = next(f["message"] for f in service.lint("RT to win a voucher!") if f["rule"] == "share-to-win")
+    expect(options.locator("#disabled-rules li")).to_contain_text(f"share to win (spammy-incentive): {message}")
+    options.close()

@@ -19,13 +19,13 @@ def extension_id_from_key() -> str:
 class ExtensionBrowser:
     """A persistent headless context with the extension loaded, plus an extension page for storage access."""
 
-    def __init__(self, playwright):
+    def __init__(self, playwright, executable: str = CHROMIUM):
         if not Path(CHROMIUM).exists():
             raise RuntimeError(f"{CHROMIUM} missing: install Debian's chromium (make browsers)")
         self._profile = tempfile.TemporaryDirectory(prefix="rapport-chromium-")
         self.context = playwright.chromium.launch_persistent_context(
             self._profile.name,
-            executable_path=CHROMIUM,
+            executable_path=executable,
             headless=True,
             # Playwright passes --disable-extensions by default, which keeps the service worker from starting.
             ignore_default_args=["--disable-extensions"],
