@@ -3,6 +3,7 @@ installed as a temporary add-on."""
 import contextlib
 import itertools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -23,10 +24,17 @@ class BiDiFirefox:
     """Use as `with BiDiFirefox() as firefox:`; `firefox.call(method, **params)`. Synchronous, because
     Playwright's sync API already runs an event loop in the test thread."""
 
-    def __init__(self):
+    def __init__(self, managed: dict | None = None):
+        """`managed`: settings for chrome.storage.managed, given to Firefox as a managed-storage manifest
+        in the home folder of this Firefox alone (~/.mozilla/managed-storage/<gecko id>.json)."""
         if not Path(FIREFOX).exists():
             raise RuntimeError(f"{FIREFOX} missing: install Debian's firefox-esr (make browsers)")
         self._profile = tempfile.TemporaryDirectory(prefix="rapport-firefox-")
+        self._home = tempfile.TemporaryDirectory(prefix="rapport-firefox-home-")
+        if managed is not None:
+            folder = Path(self._home.name) / ".mozilla" / "managed-storage"
+            folder.mkdir(parents=True)
+            (folder / f"{managed['name']}.json").write_text(json.dumps(managed), encoding="utf-8")
         self._ids = itertools.count(1)
 
     def __enter__(self):
@@ -35,6 +43,7 @@ class BiDiFirefox:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            env={**os.environ, "HOME": self._home.name},
         )
         self._closing = contextlib.ExitStack()
         self.socket = self._closing.enter_context(connect(f"{self._bidi_address()}/session", max_size=None))
@@ -145,9 +154,15 @@ class BiDiFirefox:
         actions = [step for char in text for step in ({"type": "keyDown", "value": char}, {"type": "keyUp", "value": char})]
         self.call("input.performActions", context=context, actions=[{"type": "key", "id": "keyboard", "actions": actions}])
 
+    def press(self, context: str, *keys: str) -> None:
+        """Keys held down together, then released (WebDriver key values: "\ue009" is Control)."""
+        actions = [{"type": "keyDown", "value": key} for key in keys] + [{"type": "keyUp", "value": key} for key in reversed(keys)]
+        self.call("input.performActions", context=context, actions=[{"type": "key", "id": "keyboard", "actions": actions}])
+
     def __exit__(self, *exc):
         self._closing.close()
         self.process.terminate()
         self.process.wait(timeout=15)
         shutil.rmtree(getattr(self, "_extension_copy", ""), ignore_errors=True)
         self._profile.cleanup()
+        self._home.cleanup()
