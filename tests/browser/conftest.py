@@ -3,7 +3,7 @@ one Chromium with the extension per test module, a fresh page and preferences pe
 import pytest
 from harness.chromium import ExtensionBrowser
 from harness.content_world import ContentWorld
-from harness.service import RapportService
+from harness.service import RapportService, StubService
 from harness.site import FixtureSite, ensure_bundles
 from playwright.sync_api import sync_playwright
 
@@ -51,3 +51,11 @@ def ui(page):
     world = ContentWorld(page)
     yield world
     world.detach()
+
+
+@pytest.fixture
+def stub():
+    """A stand-in service that answers in the service's shapes and records what the extension sends."""
+    service = StubService()
+    yield service
+    service.close()

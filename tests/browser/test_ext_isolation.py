@@ -5,7 +5,6 @@ import pytest
 from drafts import SPAMMY
 from harness import hints
 from harness.content_world import ContentWorld
-from harness.service import StubService
 
 PAGE_VIEW = """() => ({
   hosts: [...document.querySelectorAll("*")].filter((e) => e.localName.startsWith("rapport-")).map((e) => e.shadowRoot),
@@ -13,13 +12,6 @@ PAGE_VIEW = """() => ({
   highlights: CSS.highlights.size,
 })"""
 SEND = "(message) => chrome.runtime.sendMessage(message)"
-
-
-@pytest.fixture
-def stub():
-    service = StubService()
-    yield service
-    service.close()
 
 
 def test_the_page_sees_no_findings_and_cannot_press_our_buttons(page, ui, site, service, chromium):

@@ -50,7 +50,7 @@ def test_next_and_previous_hint(page, ui, site, service):
     for key in ["Alt+Shift+J", "Alt+Shift+J", "Alt+Shift+K"]:
         page.keyboard.press(key)
         opened.append(hints.wait_for(ui, lambda s: s["card"] and s["card"]["findings"] not in opened[-1:])["card"]["findings"])
-    at = lambda offset: [f["rule"] for f in ordered if f["offset"] == offset]  # noqa: E731
+    at = lambda offset: [f["rule"] for f in ordered if f["offset"] == offset]
     offsets = sorted({f["offset"] for f in ordered})
     assert opened == [at(offsets[0]), at(offsets[1]), at(offsets[0])]
 

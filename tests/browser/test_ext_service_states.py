@@ -23,13 +23,6 @@ def refusing():
     service.close()
 
 
-@pytest.fixture
-def stub():
-    service = StubService()
-    yield service
-    service.close()
-
-
 def test_offline_badge_without_request_storm_then_recovers(page, ui, site, service, chromium, refusing):
     chromium.reset(refusing.url)
     page.goto(site.page("textarea.html"))

@@ -1,18 +1,9 @@
 """Per-site settings and undo: a rule off on one site only, pausing a site, both undone from a toast;
 the opt-in list mode; a platform chosen per site; the platform of an embedded composer is its tab's."""
-import pytest
 from drafts import SPAMMY
 from harness import hints
 from harness.content_world import ContentWorld
-from harness.service import StubService
 from playwright.sync_api import expect
-
-
-@pytest.fixture
-def stub():
-    service = StubService()
-    yield service
-    service.close()
 
 
 def typed(page, ui, url: str, text: str = SPAMMY) -> None:

@@ -9,17 +9,9 @@ from harness import hints
 from harness.chromium import ExtensionBrowser
 from harness.content_world import ContentWorld
 from harness.policy import PolicyChromium, namespaces_work
-from harness.service import StubService
 from playwright.sync_api import expect
 
 MANAGED = Path(__file__).resolve().parents[2] / "docs" / "managed"
-
-
-@pytest.fixture
-def stub():
-    service = StubService()
-    yield service
-    service.close()
 
 
 @pytest.mark.parametrize(("address", "valid"), [

@@ -19,7 +19,7 @@ def extension_id_from_key() -> str:
 class ExtensionBrowser:
     """A persistent headless context with the extension loaded, plus an extension page for storage access."""
 
-    def __init__(self, playwright, executable: str = CHROMIUM):
+    def __init__(self, playwright, executable: str = CHROMIUM, extension: Path = EXTENSION):
         if not Path(CHROMIUM).exists():
             raise RuntimeError(f"{CHROMIUM} missing: install Debian's chromium (make browsers)")
         self._profile = tempfile.TemporaryDirectory(prefix="rapport-chromium-")
@@ -30,8 +30,8 @@ class ExtensionBrowser:
             # Playwright passes --disable-extensions by default, which keeps the service worker from starting.
             ignore_default_args=["--disable-extensions"],
             args=[
-                f"--disable-extensions-except={EXTENSION}",
-                f"--load-extension={EXTENSION}",
+                f"--disable-extensions-except={extension}",
+                f"--load-extension={extension}",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--no-first-run",

@@ -20,7 +20,7 @@ exec unshare --mount --propagation private sh -c '
 
 
 def namespaces_work() -> bool:
-    return shutil.which("unshare") is not None and subprocess.run(["unshare", "--mount", "true"], capture_output=True).returncode == 0
+    return shutil.which("unshare") is not None and subprocess.run(["unshare", "--mount", "true"], capture_output=True, check=False).returncode == 0
 
 
 class PolicyChromium:
