@@ -87,11 +87,12 @@
     return false;
   }
 
-  // The card closes when someone clicks or moves focus anywhere but the card or its composer.
+  // The card closes when someone clicks or moves focus anywhere but the card or its composer; the
+  // pre-publish confirmation when they click anywhere but on it.
   const outside = (event) => {
-    if (!card.open) return;
     const path = event.composedPath();
-    if (path.includes(card.ui.host) || path.includes(card.shown.composer.element)) return;
+    if (event.type === "mousedown" && notices.confirming && !path.includes(notices.ui.host)) notices.closeConfirm(false);
+    if (!card.open || path.includes(card.ui.host) || path.includes(card.shown.composer.element)) return;
     card.hide();
   };
   document.addEventListener("mousedown", Rapport.trusted(outside), true);
