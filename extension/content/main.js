@@ -97,8 +97,6 @@
   };
   document.addEventListener("mousedown", Rapport.trusted(outside), true);
   document.addEventListener("focusin", outside, true);
-  window.addEventListener("scroll", () => card.open && card.place(), { capture: true, passive: true });
-  window.addEventListener("resize", () => card.open && card.place());
 
   new Rapport.PrePublish(() => [...composers.values()], notices);
 
