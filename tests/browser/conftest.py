@@ -1,5 +1,6 @@
-"""Fixtures for the extension's browser tests: one fixture site and one service per session,
-one Chromium with the extension per test module, a fresh page and preferences per test."""
+"""Fixtures for the extension's browser tests: one fixture site, one service and one Chromium with the
+extension per session (starting Chromium costs ~4 s, its first managed-storage read included), a fresh
+page and preferences per test."""
 import pytest
 from harness.chromium import ExtensionBrowser
 from harness.content_world import ContentWorld
@@ -29,7 +30,7 @@ def playwright():
         yield driver
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium(playwright):
     browser = ExtensionBrowser(playwright)
     yield browser
