@@ -17,7 +17,6 @@
       this.field = Rapport.fieldFor(element, this.overlay.root);
       this.text = this.field.read(); // the text `findings` refer to
       this.findings = []; // shown findings, each with the `matched` text it was linted on
-      this.status = "idle"; // "idle" | "ok" | "offline" | "error"
       this.linted = null; // the text of the latest reply shown
       this.ignored = new Set(); // ignoreKey()s for this draft only: a new draft is checked afresh
       this.armed = false;
@@ -62,6 +61,12 @@
       if (this.armed) this.scheduler.schedule();
     }
 
+    // Ignores `finding` (its rule on these words) for the rest of this draft.
+    ignore(finding) {
+      this.ignored.add(ignoreKey(finding));
+      this.present(this.findings.filter((f) => ignoreKey(f) !== ignoreKey(finding)));
+    }
+
     relint() {
       if (this.armed) this.scheduler.schedule(0, false);
     }
@@ -84,7 +89,6 @@
       this.linted = reply.text;
       this.text = current;
       if (!reply.ok) {
-        this.status = reply.offline ? "offline" : "error";
         this.present([]);
         if (reply.offline) this.badge.showOffline();
         else this.badge.showError(reply.error);
@@ -94,7 +98,6 @@
       const findings = reply.findings
         .map((finding) => ({ ...finding, matched: reply.text.slice(finding.offset, finding.offset + finding.length) }))
         .filter((finding) => !this.ignored.has(ignoreKey(finding)));
-      this.status = "ok";
       this.present(Rapport.carryFindings(findings, reply.text, current));
     }
 
@@ -155,16 +158,7 @@
       const spans = this.spans();
       if (!spans.length) return this.openList(true);
       const open = this.card.shown?.composer === this;
-      const from = open ? this.current : this.field.caret()[0];
-      let target;
-      if (name === "open-hint") {
-        const distance = (f) => (from < f.offset ? f.offset - from : Math.max(0, from - f.offset - f.length));
-        target = spans.reduce((best, f) => (distance(f) < distance(best) ? f : best));
-      } else if (name === "next-hint") {
-        target = spans.find((f) => (open ? f.offset > from : f.offset + f.length > from)) ?? spans[0];
-      } else {
-        target = spans.findLast((f) => f.offset < from) ?? spans.at(-1);
-      }
+      const target = Rapport.hintFor(name, spans, open ? this.current : this.field.caret()[0], open);
       this.current = target.offset;
       this.openCard(spans.filter((f) => f.offset === target.offset && f.length === target.length), true);
     }
@@ -179,31 +173,7 @@
     }
 
     actions() {
-      const then = (step) => (...args) => {
-        this.card.hide();
-        step(...args);
-      };
-      const undoable = (text, undo) => this.notices.toast(this.element, text, undo);
-      return {
-        apply: then(async (finding, replacement) => {
-          await Rapport.applySuggestion(this.field, finding, replacement);
-          this.edited(); // not every editor reports its change with an input event
-        }),
-        ignore: then((finding) => {
-          this.ignored.add(ignoreKey(finding));
-          this.present(this.findings.filter((f) => ignoreKey(f) !== ignoreKey(finding)));
-        }),
-        disableRule: then(async (finding, scope) => {
-          await Rapport.prefs.disableRule(finding, scope);
-          const where = scope === "site" ? `on ${Rapport.prefs.current.site}` : "everywhere";
-          undoable(`"${Rapport.ruleName(finding.rule)}" is off ${where}.`, () => Rapport.prefs.enableRule(finding, scope));
-        }),
-        pauseSite: then(async () => {
-          const site = Rapport.prefs.current.site;
-          await Rapport.prefs.pauseSite();
-          undoable(`Rapport is paused on ${site}.`, () => Rapport.prefs.resumeSite());
-        }),
-      };
+      return Rapport.cardActions(this);
     }
 
     destroy() {
