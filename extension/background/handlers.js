@@ -1,16 +1,34 @@
-// What the background does for each message type that content scripts and the popup send.
-import { addToList, loadSettings } from "../shared/settings.js";
-import { health, lint } from "./service-client.js";
+// What the background does for each message type (shapes and senders are checked in messages.js).
+// Content-script handlers get the sender's site (its tab's top host), never one the message names.
+import { addToList, loadSettings, removeFromList, setForSite } from "../shared/settings.js";
+import { disabledRulesOn, isActive, platformOf, prePublishOn } from "../shared/site-settings.js";
+import { shortcuts } from "./commands.js";
+import { health, lint, rules } from "./service-client.js";
 import { setFrameCount } from "./tab-counts.js";
 
+async function changeRule({ rule, scope }, site, on) {
+  if (scope === "everywhere") return (on ? removeFromList : addToList)("disabledRules", rule);
+  const { siteRules } = await loadSettings();
+  const current = siteRules[site] ?? [];
+  const next = on ? current.filter((id) => id !== rule) : [...new Set([...current, rule])];
+  return setForSite("siteRules", site, next.length ? next : undefined);
+}
+
 export const handlers = {
-  lint: ({ text, platform }) => lint(text, platform),
-  health: () => health(),
-  prefs: async ({ host }) => {
-    const { pausedSites } = await loadSettings();
-    return { paused: pausedSites.includes(host) };
+  lint: async ({ text, edited }, { site }) => {
+    const settings = await loadSettings();
+    if (!isActive(settings, site)) return { ok: false, error: { code: "paused", message: "Rapport is off on this site" } };
+    return lint(text, platformOf(settings, site), disabledRulesOn(settings, site), edited);
   },
-  "disable-rule": ({ rule }) => addToList("disabledRules", rule),
-  pause: ({ host }) => addToList("pausedSites", host),
-  count: ({ count }, sender) => setFrameCount(sender.tab.id, sender.frameId, count),
+  prefs: async (_, { site }) => {
+    const settings = await loadSettings();
+    return { site, active: isActive(settings, site), prePublish: prePublishOn(settings, site), shortcuts: await shortcuts() };
+  },
+  count: ({ count }, { tabId, frameId }) => setFrameCount(tabId, frameId, count),
+  "disable-rule": (message, { site }) => changeRule(message, site, false),
+  "enable-rule": (message, { site }) => changeRule(message, site, true),
+  pause: (_, { site }) => addToList("pausedSites", site),
+  resume: (_, { site }) => removeFromList("pausedSites", site),
+  health: () => health(),
+  rules: () => rules(),
 };

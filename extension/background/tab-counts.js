@@ -9,4 +9,4 @@ export function setFrameCount(tabId, frameId, count) {
   return chrome.action.setBadgeText({ tabId, text: total ? String(total) : "" });
 }
 
-export const forgetTab = (tabId) => counts.delete(tabId);
+export const forgetTabCounts = (tabId) => counts.delete(tabId);

@@ -42,6 +42,16 @@
       return result;
     };
 
-    return { text, range };
+    // Text offset of a DOM position (a selection end): inside a text node, or before an element's child.
+    const offsetOf = (node, offset) => {
+      const piece = pieces.find((p) => p.node === node);
+      if (piece) return piece.start + offset;
+      const probe = root.ownerDocument.createRange();
+      probe.setStart(node, offset);
+      const after = pieces.find((p) => probe.comparePoint(p.node, 0) >= 0);
+      return after ? after.start : text.length;
+    };
+
+    return { text, range, offsetOf };
   };
 }

@@ -1,11 +1,11 @@
 {
-  // One interface over the two kinds of composer: read the text, select a span (for applying a fix),
-  // paint findings and report where a finding is on screen.
+  // One interface over the two kinds of composer: read the text, select a span (to apply a fix or put the
+  // caret back), where the caret is, and where a span of the text is on screen.
 
   Rapport.PlainField = class {
-    constructor(element, ui) {
+    constructor(element, root) {
       this.element = element;
-      this.painter = new Rapport.MirrorPainter(element, ui.layer);
+      this.mirror = new Rapport.Mirror(element, root);
     }
 
     read() {
@@ -17,32 +17,23 @@
       this.element.setSelectionRange(start, end);
     }
 
-    paint(text, findings) {
-      this.painter.paint(text, findings.map((f) => ({ severity: f.severity, start: f.offset, end: f.offset + f.length })));
+    caret() {
+      return [this.element.selectionStart ?? 0, this.element.selectionEnd ?? 0];
     }
 
-    clear() {
-      this.painter.clear();
-    }
-
-    rects(index) {
-      return this.painter.rects(index);
-    }
-
-    place() {
-      this.painter.place();
+    // rects(start, end) for the current text, measured once per call of measure().
+    measure() {
+      return (start, end) => this.mirror.rects(start, end);
     }
 
     destroy() {
-      this.painter.destroy();
+      this.mirror.destroy();
     }
   };
 
   Rapport.EditableField = class {
     constructor(element) {
       this.element = element;
-      this.painter = new Rapport.HighlightPainter(element);
-      this.findings = [];
     }
 
     read() {
@@ -56,31 +47,23 @@
       selection.addRange(Rapport.readEditable(this.element).range(start, end));
     }
 
-    paint(text, findings) {
+    caret() {
+      const selection = this.element.getRootNode().getSelection?.() ?? document.getSelection();
+      if (!selection?.rangeCount || !this.element.contains(selection.anchorNode)) return [0, 0];
       const model = Rapport.readEditable(this.element);
-      this.findings = findings;
-      this.painter.paint(findings.map((f) => ({ severity: f.severity, range: model.range(f.offset, f.offset + f.length) })));
+      const range = selection.getRangeAt(0);
+      return [model.offsetOf(range.startContainer, range.startOffset), model.offsetOf(range.endContainer, range.endOffset)];
     }
 
-    clear() {
-      this.findings = [];
-      this.painter.clear();
+    // Fresh ranges each time: editors such as Draft.js re-render text nodes, which collapses older ranges.
+    measure() {
+      const model = Rapport.readEditable(this.element);
+      return (start, end) => [...model.range(start, end).getClientRects()];
     }
 
-    // Fresh ranges: editors such as Draft.js re-render text nodes, which collapses older ranges.
-    rects(index) {
-      const finding = this.findings[index];
-      if (!finding) return [];
-      return [...Rapport.readEditable(this.element).range(finding.offset, finding.offset + finding.length).getClientRects()];
-    }
-
-    place() {} // highlights move with the text
-
-    destroy() {
-      this.painter.clear();
-    }
+    destroy() {}
   };
 
-  Rapport.fieldFor = (element, ui) =>
-    element.isContentEditable ? new Rapport.EditableField(element) : new Rapport.PlainField(element, ui);
+  Rapport.fieldFor = (element, root) =>
+    element.isContentEditable ? new Rapport.EditableField(element) : new Rapport.PlainField(element, root);
 }

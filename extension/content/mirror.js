@@ -1,65 +1,35 @@
 {
-  // Textareas and inputs cannot hold highlights, so a transparent copy of the text with <mark>s is laid
-  // exactly over the field (inside our shadow root); pointer events pass through to the field.
+  // A textarea or input cannot report where its characters are, so an invisible copy of its text with the
+  // same box and font is laid exactly over it (inside our shadow root); ranges over the copy give the rects.
   const COPIED = [
     "fontFamily", "fontSize", "fontWeight", "fontStyle", "fontVariant", "fontStretch", "lineHeight",
     "letterSpacing", "wordSpacing", "textIndent", "textTransform", "textAlign", "direction", "tabSize",
     "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "overflowWrap", "wordBreak",
   ];
 
-  Rapport.MirrorPainter = class {
-    constructor(field, layer) {
+  Rapport.Mirror = class {
+    constructor(field, root) {
       this.field = field;
       this.box = document.createElement("div");
       this.box.className = "mirror";
-      this.box.hidden = true;
-      layer.append(this.box);
-      this.marksOf = [];
-    }
-
-    // entries: [{ severity, start, end }] over `text`. Overlapping spans are cut into segments, each
-    // marked once in the worst severity covering it; marksOf[i] lists the segments of entry i.
-    paint(text, entries) {
-      const cuts = [...new Set([0, text.length, ...entries.flatMap((e) => [e.start, e.end])])].sort((a, b) => a - b);
-      this.marksOf = entries.map(() => []);
-      const nodes = [];
-      for (let i = 0; i + 1 < cuts.length; i += 1) {
-        const [from, to] = [cuts[i], cuts[i + 1]];
-        const covering = entries.flatMap((entry, index) => (entry.start <= from && entry.end >= to ? [index] : []));
-        if (!covering.length) {
-          nodes.push(text.slice(from, to));
-          continue;
-        }
-        const mark = document.createElement("mark");
-        mark.className = `sev-${Rapport.worstSeverity(covering.map((index) => entries[index].severity))}`;
-        mark.textContent = text.slice(from, to);
-        for (const index of covering) this.marksOf[index].push(mark);
-        nodes.push(mark);
-      }
+      this.text = document.createTextNode("");
       // A trailing newline needs a following character to take up its line, as in the field.
-      nodes.push("\u200b");
-      this.box.replaceChildren(...nodes);
-      this.box.hidden = false;
-      this.place();
+      this.box.append(this.text, "\u200b");
+      root.append(this.box);
     }
 
-    clear() {
-      this.box.hidden = true;
-      this.box.replaceChildren();
-      this.marksOf = [];
+    // Client rects of [start, end) of the field's current text.
+    rects(start, end) {
+      this.sync();
+      const range = document.createRange();
+      range.setStart(this.text, Math.min(start, this.text.length));
+      range.setEnd(this.text, Math.min(end, this.text.length));
+      return [...range.getClientRects()];
     }
 
-    rects(index) {
-      return (this.marksOf[index] ?? []).flatMap((mark) => [...mark.getClientRects()]);
-    }
-
-    destroy() {
-      this.box.remove();
-    }
-
-    place() {
-      if (this.box.hidden) return;
+    sync() {
       const field = this.field;
+      if (this.text.data !== field.value) this.text.data = field.value;
       const style = getComputedStyle(field);
       const rect = field.getBoundingClientRect();
       for (const property of COPIED) this.box.style[property] = style[property];
@@ -72,6 +42,10 @@
       });
       this.box.scrollTop = field.scrollTop;
       this.box.scrollLeft = field.scrollLeft;
+    }
+
+    destroy() {
+      this.box.remove();
     }
   };
 }

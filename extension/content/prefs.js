@@ -1,17 +1,23 @@
 {
-  // This frame's view of the stored preferences; the background owns storage, we ask it and listen for changes.
-  const host = location.hostname;
+  // This frame's view of the settings for its site; the background owns storage and decides the site,
+  // we ask it and listen for changes. Nothing here writes storage.
   const listeners = [];
+  let current = { active: false, prePublish: "off", shortcuts: {}, site: "" };
 
   async function refresh() {
-    const { paused } = await chrome.runtime.sendMessage({ type: "prefs", host });
-    for (const listener of listeners) listener({ paused });
+    current = await chrome.runtime.sendMessage({ type: "prefs" });
+    for (const listener of listeners) listener(current);
   }
 
   Rapport.prefs = {
     load: refresh,
-    disableRule: (finding) => chrome.runtime.sendMessage({ type: "disable-rule", rule: finding.rule }),
-    pauseSite: () => chrome.runtime.sendMessage({ type: "pause", host }),
+    get current() {
+      return current;
+    },
+    disableRule: (finding, scope) => chrome.runtime.sendMessage({ type: "disable-rule", rule: finding.rule, scope }),
+    enableRule: (finding, scope) => chrome.runtime.sendMessage({ type: "enable-rule", rule: finding.rule, scope }),
+    pauseSite: () => chrome.runtime.sendMessage({ type: "pause" }),
+    resumeSite: () => chrome.runtime.sendMessage({ type: "resume" }),
     onChange: (listener) => listeners.push(listener),
   };
 

@@ -1,41 +1,52 @@
-// Options page: service address and token; lists of rules turned off and paused sites, each undoable.
-import { DEFAULT_SERVICE_URL } from "../shared/defaults.js";
-import { isLoopbackUrl, loadSettings, removeFromList, saveSettings } from "../shared/settings.js";
+// Options page: the service connection, which sites are checked, the pre-publish check, rules turned off
+// everywhere and per site. Locked (managed) options are shown but cannot be changed.
+import { addToList, loadSettings, removeFromList, saveSettings } from "../shared/settings.js";
+import { renderConnection } from "./connection.js";
+import { PRE_PUBLISH, ruleItem, select, siteRow, sitesOf } from "./site-table.js";
 
-const form = document.getElementById("form");
-const url = document.getElementById("service-url");
-const token = document.getElementById("token");
-const saved = document.getElementById("saved");
-url.placeholder = DEFAULT_SERVICE_URL;
+let ruleWording = new Map(); // rule id -> { category, message }, from the service when it answers
 
-function renderList(id, key, values) {
-  const items = values.map((value) => {
-    const item = document.createElement("li");
-    const undo = document.createElement("button");
-    undo.type = "button";
-    undo.textContent = "Restore";
-    undo.addEventListener("click", () => removeFromList(key, value));
-    item.append(`${value} `, undo);
-    return item;
-  });
-  document.getElementById(id).replaceChildren(...items);
+// "share to win: Paying people to share…" rather than a bare id.
+function describe(rule) {
+  const span = document.createElement("span");
+  const known = ruleWording.get(rule);
+  const name = document.createElement("strong");
+  name.textContent = rule.replaceAll("-", " ");
+  span.append(name);
+  if (known) span.append(` (${known.category}): ${known.message}`);
+  span.title = rule;
+  return span;
+}
+
+async function loadRuleWording() {
+  const reply = await chrome.runtime.sendMessage({ type: "rules" });
+  if (reply.ok) ruleWording = new Map(reply.rules.map((rule) => [rule.id, rule]));
 }
 
 async function render() {
   const settings = await loadSettings();
-  url.value = settings.serviceUrl;
-  token.value = settings.token;
-  renderList("disabled-rules", "disabledRules", settings.disabledRules);
-  renderList("paused-sites", "pausedSites", settings.pausedSites);
+  document.getElementById("managed-note").hidden = !settings.locked.length;
+  renderConnection(settings);
+  for (const radio of document.querySelectorAll('input[name="site-mode"]')) {
+    radio.checked = radio.value === settings.siteMode;
+    radio.disabled = settings.locked.includes("siteMode");
+  }
+  const prePublish = select(PRE_PUBLISH, settings.prePublish, (mode) => saveSettings({ prePublish: mode }), "Pre-publish check");
+  prePublish.id = "pre-publish";
+  prePublish.disabled = settings.locked.includes("prePublish");
+  document.getElementById("pre-publish").replaceWith(prePublish);
+  document.getElementById("disabled-rules").replaceChildren(
+    ...settings.disabledRules.map((rule) => ruleItem(rule, describe, () => removeFromList("disabledRules", rule))));
+  document.getElementById("sites").replaceChildren(...sitesOf(settings).map((host) => siteRow(host, settings, describe)));
 }
 
-url.addEventListener("input", () => url.setCustomValidity(isLoopbackUrl(url.value) ? "" : "Use http://127.0.0.1:PORT or http://localhost:PORT"));
-
-form.addEventListener("submit", async (event) => {
+document.getElementById("site-mode").addEventListener("change", (event) => saveSettings({ siteMode: event.target.value }));
+document.getElementById("add-site").addEventListener("submit", async (event) => {
   event.preventDefault();
-  await saveSettings({ serviceUrl: url.value.trim(), token: token.value.trim() });
-  saved.textContent = "Saved";
+  const input = document.getElementById("new-site");
+  await addToList("listedSites", input.value.trim().toLowerCase()); // a row of its own, marked as checked
+  input.value = "";
 });
 
 chrome.storage.onChanged.addListener(render);
-render();
+loadRuleWording().finally(render);

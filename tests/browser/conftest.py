@@ -1,8 +1,10 @@
-"""Fixtures for the extension's browser tests: one fixture site and one service per session,
-one Chromium with the extension per test module, a fresh page and preferences per test."""
+"""Fixtures for the extension's browser tests: one fixture site, one service and one Chromium with the
+extension per session (starting Chromium costs ~4 s, its first managed-storage read included), a fresh
+page and preferences per test."""
 import pytest
 from harness.chromium import ExtensionBrowser
-from harness.service import RapportService
+from harness.content_world import ContentWorld
+from harness.service import RapportService, StubService
 from harness.site import FixtureSite, ensure_bundles
 from playwright.sync_api import sync_playwright
 
@@ -28,7 +30,7 @@ def playwright():
         yield driver
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium(playwright):
     browser = ExtensionBrowser(playwright)
     yield browser
@@ -42,3 +44,19 @@ def page(chromium, service):
     tab = chromium.context.new_page()
     yield tab
     tab.close()
+
+
+@pytest.fixture
+def ui(page):
+    """The extension's content-script world of `page`, where its closed shadow roots can be read."""
+    world = ContentWorld(page)
+    yield world
+    world.detach()
+
+
+@pytest.fixture
+def stub():
+    """A stand-in service that answers in the service's shapes and records what the extension sends."""
+    service = StubService()
+    yield service
+    service.close()

@@ -19,22 +19,24 @@ def extension_id_from_key() -> str:
 class ExtensionBrowser:
     """A persistent headless context with the extension loaded, plus an extension page for storage access."""
 
-    def __init__(self, playwright):
+    def __init__(self, playwright, executable: str = CHROMIUM, extension: Path = EXTENSION):
         if not Path(CHROMIUM).exists():
             raise RuntimeError(f"{CHROMIUM} missing: install Debian's chromium (make browsers)")
         self._profile = tempfile.TemporaryDirectory(prefix="rapport-chromium-")
         self.context = playwright.chromium.launch_persistent_context(
             self._profile.name,
-            executable_path=CHROMIUM,
+            executable_path=executable,
             headless=True,
             # Playwright passes --disable-extensions by default, which keeps the service worker from starting.
             ignore_default_args=["--disable-extensions"],
             args=[
-                f"--disable-extensions-except={EXTENSION}",
-                f"--load-extension={EXTENSION}",
+                f"--disable-extensions-except={extension}",
+                f"--load-extension={extension}",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--no-first-run",
+                # Fixture pages can pose as a social site (x.com) and a team server (*.test) on loopback.
+                "--host-resolver-rules=MAP x.com 127.0.0.1, MAP *.test 127.0.0.1",
             ],
             viewport={"width": 900, "height": 700},
         )
@@ -43,6 +45,9 @@ class ExtensionBrowser:
         # Extension pages can use chrome.storage and chrome.action, and unlike the worker they are never stopped.
         self.control = self.context.new_page()
         self.control.goto(self.url("options/options.html"))
+        # Chromium answers the first read of managed storage only once its policy service is up (~3 s here):
+        # wait for it, as a browser that has been open a while would have.
+        self.control.evaluate("() => chrome.storage.managed.get(null)")
 
     def url(self, path: str) -> str:
         return f"chrome-extension://{self.id}/{path}"

@@ -3,6 +3,7 @@ installed as a temporary add-on."""
 import contextlib
 import itertools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 from websockets.sync.client import connect
 
 from .chromium import EXTENSION
+from .hints import CENTRE_SCRIPT
 
 FIREFOX = "/usr/bin/firefox-esr"
 
@@ -22,10 +24,17 @@ class BiDiFirefox:
     """Use as `with BiDiFirefox() as firefox:`; `firefox.call(method, **params)`. Synchronous, because
     Playwright's sync API already runs an event loop in the test thread."""
 
-    def __init__(self):
+    def __init__(self, managed: dict | None = None):
+        """`managed`: settings for chrome.storage.managed, given to Firefox as a managed-storage manifest
+        in the home folder of this Firefox alone (~/.mozilla/managed-storage/<gecko id>.json)."""
         if not Path(FIREFOX).exists():
             raise RuntimeError(f"{FIREFOX} missing: install Debian's firefox-esr (make browsers)")
         self._profile = tempfile.TemporaryDirectory(prefix="rapport-firefox-")
+        self._home = tempfile.TemporaryDirectory(prefix="rapport-firefox-home-")
+        if managed is not None:
+            folder = Path(self._home.name) / ".mozilla" / "managed-storage"
+            folder.mkdir(parents=True)
+            (folder / f"{managed['name']}.json").write_text(json.dumps(managed), encoding="utf-8")
         self._ids = itertools.count(1)
 
     def __enter__(self):
@@ -34,6 +43,7 @@ class BiDiFirefox:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            env={**os.environ, "HOME": self._home.name},
         )
         self._closing = contextlib.ExitStack()
         self.socket = self._closing.enter_context(connect(f"{self._bidi_address()}/session", max_size=None))
@@ -85,12 +95,51 @@ class BiDiFirefox:
         """What `function`, a script function called with `args`, returns, passed through JSON."""
         return json.loads(self.evaluate(context, f"JSON.stringify(({function})(...{json.dumps(args)}))"))
 
-    def click(self, context: str, point_script: str, *args) -> None:
-        """A real pointer click at the {x, y} that `point_script`, a function called with `args`, returns."""
-        point = self._apply(context, point_script, args)
-        steps = [{"type": "pointerMove", **{k: round(v) for k, v in point.items()}},
+    def _closed_roots(self, context: str) -> list:
+        """[host, shadow root] node references for our hosts: BiDi serialises closed shadow roots too."""
+        nodes = self.call(
+            "script.evaluate", expression='[...document.querySelectorAll("*")].filter((e) => e.localName.startsWith("rapport-"))',
+            target={"context": context}, awaitPromise=False, resultOwnership="root",
+            serializationOptions={"maxDomDepth": 1, "includeShadowTree": "all"},
+        )["result"]["value"]
+        return [{"type": "array", "value": [{"sharedId": node["sharedId"]}, {"sharedId": node["value"]["shadowRoot"]["sharedId"]}]}
+                for node in nodes if node["value"].get("shadowRoot")]
+
+    def ui_apply(self, context: str, script: str, *args):
+        """What `script(shadowOf, ...args)` returns (through JSON), `shadowOf` reaching our closed roots."""
+        result = self.call(
+            "script.callFunction", target={"context": context}, awaitPromise=True,
+            functionDeclaration=f"(pairs, args) => JSON.stringify(({script})((host) => new Map(pairs).get(host), ...JSON.parse(args)))",
+            arguments=[{"type": "array", "value": self._closed_roots(context)}, {"type": "string", "value": json.dumps(args)}],
+        )
+        if result["type"] == "exception":
+            raise RuntimeError(result["exceptionDetails"]["text"])
+        return json.loads(result["result"]["value"])
+
+    def ui_wait_for(self, context: str, script: str, *args, timeout: float = 15):
+        """Polls ui_apply(script) until it returns something truthy; returns that (or the last falsy value)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = self.ui_apply(context, script, *args)
+            if value or time.monotonic() > deadline:
+                return value
+            time.sleep(0.2)
+
+    def click_point(self, context: str, point: dict) -> None:
+        """A real pointer click at `point` ({x, y})."""
+        steps = [{"type": "pointerMove", "x": round(point["x"]), "y": round(point["y"])},
                  {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]
         self.call("input.performActions", context=context, actions=[{"type": "pointer", "id": "mouse", "actions": steps}])
+
+    def click(self, context: str, point_script: str, *args) -> None:
+        """A real pointer click at the {x, y} that `point_script`, a page function called with `args`, returns."""
+        self.click_point(context, self._apply(context, point_script, args))
+
+    def click_ui(self, context: str, selector: str, text: str = "") -> None:
+        """A real click on our element matching `selector` (and `text`), inside its closed shadow root."""
+        point = self.ui_wait_for(context, CENTRE_SCRIPT, selector, text)
+        assert point, f"nothing of ours matches {selector} {text!r}"
+        self.click_point(context, point)
 
     def wait_for(self, context: str, script: str, *args, timeout: float = 15):
         """Polls `script`, a function called with `args`, until it returns something truthy; returns that."""
@@ -105,9 +154,15 @@ class BiDiFirefox:
         actions = [step for char in text for step in ({"type": "keyDown", "value": char}, {"type": "keyUp", "value": char})]
         self.call("input.performActions", context=context, actions=[{"type": "key", "id": "keyboard", "actions": actions}])
 
+    def press(self, context: str, *keys: str) -> None:
+        """Keys held down together, then released (WebDriver key values: "\ue009" is Control)."""
+        actions = [{"type": "keyDown", "value": key} for key in keys] + [{"type": "keyUp", "value": key} for key in reversed(keys)]
+        self.call("input.performActions", context=context, actions=[{"type": "key", "id": "keyboard", "actions": actions}])
+
     def __exit__(self, *exc):
         self._closing.close()
         self.process.terminate()
         self.process.wait(timeout=15)
         shutil.rmtree(getattr(self, "_extension_copy", ""), ignore_errors=True)
         self._profile.cleanup()
+        self._home.cleanup()

@@ -21,8 +21,8 @@ def utf16_slice(text: str, offset: int, length: int) -> str:
 class RapportService:
     """`rapport serve` on a free port, as users run it."""
 
-    def __init__(self):
-        port = free_port()
+    def __init__(self, port: int | None = None):
+        port = port or free_port()
         self.url = f"http://127.0.0.1:{port}"
         self.process = start_service("--host", "127.0.0.1", "--port", str(port), stderr=subprocess.PIPE)
         wait_healthy(port, self.process, timeout=30)
