@@ -1,6 +1,6 @@
 """Drafts whose findings the tests take from the service itself, and the fix a test applies."""
 
-SPAMMY = "RT and follow to WIN a £50 voucher!!! Hurry, today only #giveaway #win #free #contest"
+SPAMMY = "RT and follow to WIN a £50 voucher!!! See you at the market on Saturday"
 NO_REPLY = "Do not reply to this account."
 CLEAN = "Thanks Sam, sorry about the delay. What time suits you for a call?"
 
