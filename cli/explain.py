@@ -28,5 +28,10 @@ def run(args: argparse.Namespace) -> int:
 def _lines(explanation: RuleExplanation) -> str:
     rule = explanation.rule
     head = f"{'FIRED' if explanation.fired else 'quiet'} {rule.id}  ({rule.location})"
-    tests = [f"    {'yes' if t.holds else 'no '} {t.feature} {t.test}: {t.value}" for t in explanation.tests]
+    tests = [f"    {'yes' if t.holds else 'no '} {t.feature} {t.test}: {t.value}{_contributors(t.contributors)}"
+             for t in explanation.tests]
     return "\n".join([head, *tests])
+
+
+def _contributors(contributors: tuple[tuple[str, float], ...]) -> str:
+    return f"  (most from: {', '.join(f'{gram!r} +{weight:g}' for gram, weight in contributors)})" if contributors else ""

@@ -1,4 +1,9 @@
-"""`python -m eval DIR [--rules FILE] [--examples N]`: per-family flag rates on the labelled sets."""
+"""`python -m eval [DIR] [--rules FILE] [--split dev|test] [--misses N]`: how well a pack detects.
+
+Always measures the labelled corpus in eval/corpus/ (its test split unless told otherwise). DIR, if
+given, holds third-party data (the CSV files described in ../shared/eval/README.md) and any labelled
+JSONL files of the corpus's shape (such as social_dev.jsonl); each is measured too.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,44 +12,60 @@ from pathlib import Path
 
 from rules import DEFAULT_PACK, Linter, load_pack, warm_up
 
-from .data import ORDINARY, read_groups
-from .rates import rates, table
-
-FALSE_POSITIVE_LIMIT = 0.02
-PRIZE_RECALL_TARGET = 0.5
+from . import labelled, targets
+from .data import read_groups
+from .rates import rates
+from .rates import table as rates_table
+from .scores import FAMILIES, Scores, score
+from .scores import table as scores_table
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
-    parser.add_argument("directory", type=Path, help="directory holding the labelled CSV files")
-    parser.add_argument("--rules", type=Path, default=DEFAULT_PACK)
-    args = parser.parse_args(argv)
-    groups = read_groups(args.directory)
-    if not groups:
-        print(f"eval: no labelled CSV files found in {args.directory}", file=sys.stderr)
-        return 2
+    args = _parser().parse_args(argv)
     warm_up()
     linter = Linter(load_pack(args.rules))
     try:
-        results = [rates(linter, name, texts) for name, texts in groups.items()]
+        sets = {f"corpus ({args.split})": labelled.corpus(args.split),
+                f"ordinary texts ({args.split})": labelled.corpus(args.split, labelled.ORDINARY)}
+        if args.directory:
+            sets |= {path.name: labelled.read(path) for path in sorted(args.directory.glob("*.jsonl"))}
+        scored = [score(linter, name, drafts) for name, drafts in sets.items()]
+        groups = read_groups(args.directory) if args.directory else {}
+        third_party = [rates(linter, name, texts) for name, texts in groups.items()]
     finally:
         linter.close()
-    print(table(results))
-    print("\nno-reply-intent: none of these sets labels whether a text invites a reply, so its rates are"
-          " only an estimate.")
-    by_group = {r.group: r for r in results}
+    print(scores_table(scored))
+    if third_party:
+        print("\n" + rates_table(third_party))
+        print("\nno-reply-intent: none of these sets labels whether a text invites a reply, so its rates are"
+              " only an estimate.")
     print("\ntargets:")
-    for name in ORDINARY:
-        if name in by_group:
-            share = by_group[name].campaign_or_spam_share
-            print(f"  {name}: {100 * share:.2f}% flagged campaign-only or spammy-incentive "
-                  f"(target < {100 * FALSE_POSITIVE_LIMIT:.0f}%): {'met' if share < FALSE_POSITIVE_LIMIT else 'MISSED'}")
-    prize = by_group.get("SMS spam offering a prize")
-    if prize:
-        share = prize.share("spammy-incentive")
-        print(f"  SMS spam offering a prize: {100 * share:.1f}% flagged spammy-incentive "
-              f"(target >= {100 * PRIZE_RECALL_TARGET:.0f}%): {'met' if share >= PRIZE_RECALL_TARGET else 'MISSED'}")
+    for line in targets.report(scored, third_party):
+        print(f"  {line}")
+    for result in scored if args.misses else ():
+        _print_misses(result, args.misses)
     return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
+    parser.add_argument("directory", type=Path, nargs="?", help="directory of third-party CSV and labelled JSONL files")
+    parser.add_argument("--rules", type=Path, default=DEFAULT_PACK)
+    parser.add_argument("--split", choices=labelled.SPLITS, default="test", help="corpus split (default: test)")
+    parser.add_argument("--misses", type=int, default=0, metavar="N",
+                        help="also print up to N missed and N wrongly flagged drafts per family")
+    return parser
+
+
+def _print_misses(result: Scores, limit: int) -> None:
+    print(f"\n## {result.name}")
+    for family in FAMILIES:
+        tally = result.families[family]
+        for label, drafts in (("missed", tally.misses), ("wrongly flagged", tally.false)):
+            for draft in drafts[:limit]:
+                print(f"  {family} {label}: [{draft.platform}] {draft.text!r}")
+    for draft in result.dirtied[:limit]:
+        print(f"  clean draft flagged: [{draft.platform}] {draft.text!r}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .deciding.conditions import span_features
 from .deciding.engine import CompiledRules
-from .measuring.features import Features, extract
+from .measuring.features import BUILTIN_FEATURES, Features, extract
 from .measuring.text import Span, merge
 from .model import Rule, RulePack, RulesError
 
@@ -75,8 +75,11 @@ def _findings(rule: Rule, text: str, features: Features) -> list[Finding]:
 def _underlined(rule: Rule, features: Features) -> list[Span]:
     if rule.underline == "none":
         return []
-    spans = merge([span for name in span_features(rule.condition, features.values)
-                   for span in features.spans.get(name, ())])
+    names = span_features(rule.condition, features.values)
+    # Words the rule matched explain it better than a count that supports it ("£50" beside "hurry"):
+    # counts such as hashtags or capitals are underlined only when nothing was matched.
+    matched = [name for name in names if name not in BUILTIN_FEATURES]
+    spans = merge([span for name in matched or names for span in features.spans.get(name, ())])
     if rule.underline == "sentence":
         spans = merge([sentence for sentence in features.sentences
                        if any(s.start < sentence.end and sentence.start < s.end for s in spans)])

@@ -56,7 +56,9 @@ def explain_answer(explanations: list[RuleExplanation], pack: RulePack) -> JSON:
     """POST /v1/explain."""
     return {"ruleset": ruleset(pack), "rules": [
         {"rule": e.rule.id, "fired": e.fired, "file": e.rule.file, "line": e.rule.line,
-         "tests": [{"feature": t.feature, "test": t.test, "value": t.value, "holds": t.holds} for t in e.tests]}
+         "tests": [{"feature": t.feature, "test": t.test, "value": t.value, "holds": t.holds,
+                    "contributors": [{"ngram": gram, "weight": weight} for gram, weight in t.contributors]}
+                   for t in e.tests]}
         for e in explanations]}
 
 

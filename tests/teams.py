@@ -21,7 +21,7 @@ vocabulary:
     prefer: working together
     severity: info
 override:
-  share-to-win: {{severity: warning}}
+  reward-for-sharing: {{severity: warning}}
 disable: [giveaway-hashtags]
 rules:
   - id: linkedin-hashtags

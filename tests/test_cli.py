@@ -26,7 +26,7 @@ def test_lint_text_file_reports_line_column_and_exits_1_on_errors(tmp_path, caps
     drafts.write_text(f"{FRIENDLY}\n\n{SPAM}\n", encoding="utf-8")
     code, out, _ = _run(capsys, "lint", str(drafts))
     assert code == 1
-    assert out.startswith(f"{drafts}:3:1: error [tag-to-enter] ")
+    assert f"{drafts}:3:1: error [reward-for-sharing] " in out and out.startswith(f"{drafts}:3:1: ")
     assert f"{drafts}:1:" not in out  # the friendly draft is clean
 
 
@@ -44,8 +44,8 @@ def test_lint_jsonl_and_csv_as_json(tmp_path, capsys):
     code, out, _ = _run(capsys, "lint", "--format", "json", str(jsonl), str(csv_file))
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 1 and [r["source"] for r in records] == [str(jsonl), str(csv_file), str(csv_file)]
-    assert {f["rule"] for f in records[0]["findings"]} >= {"tag-to-enter"}
-    assert [f["rule"] for f in records[1]["findings"]] == ["do-not-reply"]
+    assert {f["rule"] for f in records[0]["findings"]} >= {"reward-for-sharing"}
+    assert [f["rule"] for f in records[1]["findings"]] == ["replies-closed"]
     assert records[2]["findings"] == []
 
 

@@ -34,7 +34,7 @@ def test_sessions_are_cleaned_up_after_many_drafts(linter):
     # Without deleting each draft's engine session, the 1025th raises MemoryError.
     for index in range(3000):
         linter.lint(f"draft {index}" + ("" if index % 2 else " RT to win"))
-    assert [f.rule.id for f in linter.lint("RT to win").findings] == ["share-to-win"]
+    assert [f.rule.id for f in linter.lint("RT to win").findings] == ["reward-for-sharing"]
 
 
 def test_threads_get_the_same_answers_as_one_thread(linter):
@@ -61,4 +61,4 @@ def test_closed_rule_sets_free_their_engine_handles(linter):
     assert _rss_mib() - before < 10
     with pytest.raises(RuntimeError):
         closed.lint(DRAFT)  # a closed set refuses to lint rather than answer "nothing fired"
-    assert [f.rule.id for f in linter.lint("RT to win").findings] == ["share-to-win"]
+    assert [f.rule.id for f in linter.lint("RT to win").findings] == ["reward-for-sharing"]

@@ -14,12 +14,14 @@ def _explain(client, **body: object):
 
 
 def test_cli_explains_each_rule_with_its_location_and_values(capsys):
-    share = rule_named(load_pack(DEFAULT_PACK), "share-to-win")
+    share = rule_named(load_pack(DEFAULT_PACK), "reward-for-sharing")
     assert main(["explain", SPAM]) == 0
     out = capsys.readouterr().out
-    assert f"FIRED share-to-win  ({DEFAULT_PACK}:{share.line})\n" \
-           "    yes near share_actions, rewards within 6 is true: True" in out
-    assert "quiet follow-to-win" in out
+    assert f"FIRED reward-for-sharing  ({DEFAULT_PACK}:{share.line})\n    yes pattern [fillers? spread_actions|" in out
+    assert "… rewards] within sentence at clause start at_least 1: 1\n" in out
+    assert "quiet replies-closed" in out
+    # the statistical signal's test names the n-grams that raised it
+    assert "signal_spammy at_least 60: " in out and "(most from: 'rt' +" in out
 
 
 def test_cli_explain_with_a_team_file_and_platform(tmp_path, capsys):
@@ -41,11 +43,14 @@ def test_api_explain_agrees_with_lint(client, lint):
     body = answer.get_json()
     fired = {rule["rule"] for rule in body["rules"] if rule["fired"]}
     assert fired == {finding["rule"] for finding in lint(SPAM, platform="x")["findings"]}
-    share = next(rule for rule in body["rules"] if rule["rule"] == "share-to-win")
-    assert share["file"] == str(DEFAULT_PACK) and share["line"] == rule_named(load_pack(DEFAULT_PACK), "share-to-win").line
-    assert share["tests"] == [{"feature": "near share_actions, rewards within 6", "test": "is true",
-                               "value": True, "holds": True}]
-    assert body["ruleset"]["version"].startswith("2026.11+")
+    share = next(rule for rule in body["rules"] if rule["rule"] == "reward-for-sharing")
+    assert share["file"] == str(DEFAULT_PACK) and share["line"] == rule_named(load_pack(DEFAULT_PACK), "reward-for-sharing").line
+    first = share["tests"][0]
+    assert first["feature"].startswith("pattern [fillers? spread_actions|") and first["feature"].endswith("at clause start")
+    assert (first["test"], first["value"], first["holds"], first["contributors"]) == ("at_least 1", 1, True, [])
+    signal = next(test for rule in body["rules"] for test in rule["tests"] if test["feature"] == "signal_spammy")
+    assert signal["holds"] and signal["contributors"][0]["weight"] > 0
+    assert body["ruleset"]["version"].startswith("2026.12+")
 
 
 def test_api_explain_checks_its_input(client):

@@ -24,7 +24,7 @@ from tests.teams import TEAM, save, team_text, write_team
 RELOAD_SECONDS = 2.0
 SYNERGY = "Real synergy with our customers"
 NEW_WORD = TEAM.replace("  - avoid: synergy", "  - avoid: leverage\n    prefer: use\n  - avoid: synergy")
-FOLLOW = "Follow us and you could win a year of free coffee"
+TAG_BAIT = "Tag someone who needs a coffee right now"
 TYPO = TEAM.replace("severity: info", "severity: infoo")
 DEEP = TEAM.replace("disable: [giveaway-hashtags]", f"disable:\n  {'- ' * 1000}giveaway-hashtags")  # nested on line 16
 
@@ -154,9 +154,9 @@ def test_editing_the_extended_pack_reloads_too(tmp_path):
     live = LiveRules(write_team(tmp_path, base=base))
     live.watch(interval=0.05)
     try:
-        assert "follow-to-win" in _rules_fired(live, FOLLOW)
-        save(base, base.read_text(encoding="utf-8").replace("  - id: follow-to-win", "  - id: follow-for-prizes"))
-        wait_for(lambda: "follow-for-prizes" in _rules_fired(live, FOLLOW))
+        assert "engagement-bait" in _rules_fired(live, TAG_BAIT)
+        save(base, base.read_text(encoding="utf-8").replace("  - id: engagement-bait", "  - id: asking-for-reach"))
+        wait_for(lambda: "asking-for-reach" in _rules_fired(live, TAG_BAIT))
     finally:
         live.stop_watching()
 

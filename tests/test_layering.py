@@ -22,11 +22,11 @@ def test_team_file_works_in_rapport_lint(tmp_path, capsys):
     drafts.write_text("Our customers love the synergy #a #b #c\n" + SPAM + "\n", encoding="utf-8")
     code = main(["lint", str(drafts), "--rules", str(team), "--platform", "linkedin"])
     out = capsys.readouterr().out
-    assert code == 0  # share-to-win is overridden to a warning, so nothing is an error
+    assert code == 0  # reward-for-sharing is overridden to a warning, so nothing is an error
     assert f'{drafts}:1:5: warning [house-customers] House style: write "members" instead. -> "members"' in out
     assert '[house-synergy] House style: write "working together" instead. -> "working together"' in out
     assert "warning [linkedin-hashtags] LinkedIn posts keep to two hashtags; this one has 3." in out
-    assert f"{drafts}:2:1: warning [share-to-win]" in out  # "goodie bag" was added to the rewards list
+    assert f"{drafts}:2:1: warning [reward-for-sharing]" in out  # "goodie bag" was added to the rewards list
     assert "giveaway-hashtags" not in out  # disabled
 
 
@@ -53,8 +53,8 @@ def test_added_platform_has_its_limit(team_linter):
 
 def test_rules_keep_the_file_and_line_they_are_defined_in(team_linter, tmp_path):
     pack = team_linter.pack
-    assert rule_named(pack, "share-to-win").file == str(DEFAULT_PACK)
-    assert rule_named(pack, "share-to-win").severity == "warning"
+    assert rule_named(pack, "reward-for-sharing").file == str(DEFAULT_PACK)
+    assert rule_named(pack, "reward-for-sharing").severity == "warning"
     assert rule_named(pack, "house-customers").line == VOCABULARY_LINE
     assert rule_named(pack, "linkedin-hashtags").file.endswith("team.yaml")
     assert [source.path for source in pack.sources] == [pack.path, DEFAULT_PACK]  # as read: the file, then its base
@@ -75,11 +75,11 @@ def _team_with(tmp_path, old: str, new: str):
 
 
 @pytest.mark.parametrize(("old", "new", "line", "rule", "expected"), [
-    ("share-to-win: {{severity", "share-to-wn: {{severity", OVERRIDE_LINE, "share-to-wn", "override: no rule"),
+    ("reward-for-sharing: {{severity", "share-to-wn: {{severity", OVERRIDE_LINE, "share-to-wn", "override: no rule"),
     ("disable: [giveaway-hashtags]", "disable: [giveaway-hashtag]", 15, "giveaway-hashtag", "disable: no rule"),
     ("rewards: {{add", "reward: {{add", 6, None, "'reward' is not a list of an extended pack"),
-    ("severity: warning}}", "severity: warn}}", OVERRIDE_LINE, "share-to-win", "'warn' is not one of"),
-    ("  - id: linkedin-hashtags", "  - id: share-to-win", 17, "share-to-win", "use override"),
+    ("severity: warning}}", "severity: warn}}", OVERRIDE_LINE, "reward-for-sharing", "'warn' is not one of"),
+    ("  - id: linkedin-hashtags", "  - id: reward-for-sharing", 17, "reward-for-sharing", "use override"),
     ("- platform: linkedin", "- platform: linkdin", 23, "linkedin-hashtags", "'linkdin'"),
     ("    prefer: members", "    prefer: members\n    colour: red", VOCABULARY_LINE, "house-customers",
      "'colour' was unexpected"),
@@ -94,7 +94,7 @@ def test_team_problems_name_the_team_file_line_and_rule(tmp_path, old, new, line
 
 def test_schema_problems_carry_a_column(tmp_path):
     problem, = rules_problems(_team_with(tmp_path, "severity: warning}}", "severity: warn}}"))
-    assert problem.column == 18  # where `severity` starts on the override line
+    assert problem.column == 24  # where `severity` starts on the override line
 
 
 def test_problem_in_the_base_names_the_base_file(tmp_path):

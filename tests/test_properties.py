@@ -67,7 +67,7 @@ def _check_offsets(text: str, findings: list[dict]) -> None:
 def _still_answers(client) -> None:
     response = _post(client, {"text": "RT to win a voucher!"})
     assert response.status_code == 200
-    assert "share-to-win" in {f["rule"] for f in response.get_json()["findings"]}
+    assert "reward-for-sharing" in {f["rule"] for f in response.get_json()["findings"]}
     assert client.get("/healthz").status_code == 200
 
 

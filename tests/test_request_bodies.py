@@ -108,7 +108,7 @@ def test_a_slow_body_within_the_bound_is_linted(port):
         time.sleep(BODY_TIMEOUT / 3)
         connection.sendall(rest)
         status, body = _answer(connection)
-    assert status == 200 and body["findings"][0]["rule"] == "share-to-win"
+    assert status == 200 and "reward-for-sharing" in {f["rule"] for f in body["findings"]}
 
 
 def _over_the_limit() -> bytes:
@@ -135,7 +135,7 @@ def test_a_body_over_the_limit_is_413_however_it_is_framed(port, chunked):
 def test_a_chunked_body_within_the_limit_is_linted(port):
     with post_head(port, "Transfer-Encoding: chunked", _chunked(b'{"text": "RT to win a voucher"}')) as connection:
         status, body = _answer(connection)
-    assert status == 200 and body["findings"][0]["rule"] == "share-to-win"
+    assert status == 200 and "reward-for-sharing" in {f["rule"] for f in body["findings"]}
 
 
 @pytest.mark.parametrize("framing", ["Content-Length: 1000", "Transfer-Encoding: chunked"])

@@ -16,9 +16,9 @@ def test_rule_example(example):
 
 
 @pytest.mark.parametrize("family", FAMILIES)
-def test_each_family_has_eight_rules_with_suggestions(family):
+def test_each_family_has_rules_with_suggestions(family):
     rules = [rule for rule in PACK.rules if rule.category == family]
-    assert len(rules) >= 8
+    assert len(rules) >= 4
     assert all(rule.suggestions and rule.message for rule in rules)
 
 

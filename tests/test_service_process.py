@@ -43,7 +43,7 @@ def _lint(port: int, text: str) -> dict:
 
 def test_serves_on_loopback_only(service):
     port, _ = service
-    assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "do-not-reply"
+    assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "replies-closed"
     assert listening_addresses(port) == {"127.0.0.1"}  # not 0.0.0.0, not another interface
     outward = [addr[4][0] for addr in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
                if not addr[4][0].startswith("127.")]
@@ -58,7 +58,7 @@ def test_a_second_service_on_the_same_port_is_refused_and_the_first_keeps_servin
     second = subprocess.run([*RAPPORT, "serve", "--port", str(port)],
                             capture_output=True, text=True, timeout=60)
     assert second.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in second.stderr
-    assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "do-not-reply"
+    assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "replies-closed"
 
 
 def test_stopping_the_service_while_its_worker_loads_the_rules_ends_it():
@@ -100,7 +100,7 @@ def test_serves_when_home_and_temp_dirs_are_unusable(tmp_path):
     process = start_service("--port", str(port), env=env)
     try:
         wait_healthy(port, process, timeout=30)
-        assert _lint(port, "Do not reply.")["findings"][0]["rule"] == "do-not-reply"
+        assert _lint(port, "Do not reply.")["findings"][0]["rule"] == "replies-closed"
     finally:
         stop_service(process)
 
@@ -118,7 +118,7 @@ def test_a_worker_crash_fails_the_next_request_of_each_keep_alive_connection_onc
     connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for _ in range(4)]
     try:
         wait_healthy(port, process, timeout=60)
-        assert [_lint_on(connection) for connection in connections] == ["do-not-reply"] * 4
+        assert [_lint_on(connection) for connection in connections] == ["replies-closed"] * 4
         worker, = child_pids(process.pid)
         os.kill(worker, signal.SIGKILL)
         wait_until(lambda: exited(worker), 10)
@@ -127,7 +127,7 @@ def test_a_worker_crash_fails_the_next_request_of_each_keep_alive_connection_onc
                 _lint_on(connection)
             connection.close()
         wait_healthy(port, process, timeout=60)  # granian's replacement worker
-        assert [_lint_on(connection) for connection in connections] == ["do-not-reply"] * 4  # reconnected
+        assert [_lint_on(connection) for connection in connections] == ["replies-closed"] * 4  # reconnected
     finally:
         for connection in connections:
             connection.close()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import shutil
 import signal
 import ssl
@@ -27,6 +28,10 @@ from tests.http_calls import post_json, stalled_post
 from tests.procfs import exited, holds_listener
 
 TOKEN = "team-token-1234"
+
+
+def _rules(answer: dict) -> set[str]:
+    return {finding["rule"] for finding in answer["findings"]}
 
 
 def _lint(port: int, token: str | None = TOKEN, address: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> dict:
@@ -60,7 +65,7 @@ def test_token_is_required_and_any_host_name_is_served(team):
     with pytest.raises(urllib.error.HTTPError) as refused:
         _lint(port, token=None)
     assert refused.value.code == 401
-    assert _lint(port)["findings"][0]["rule"] == "share-to-win"
+    assert "reward-for-sharing" in _rules(_lint(port))
 
 
 def test_clients_stalling_with_the_token_do_not_take_the_team_server_down(team):
@@ -68,7 +73,7 @@ def test_clients_stalling_with_the_token_do_not_take_the_team_server_down(team):
     # Three times as many stalled bodies as workers: before, two took every worker for as long as they lasted.
     stalled = [stalled_post(port, {"X-Rapport-Token": TOKEN}) for _ in range(6)]
     try:
-        assert [_lint(port)["findings"][0]["rule"] for _ in range(7)] == ["share-to-win"] * 7
+        assert all("reward-for-sharing" in _rules(_lint(port)) for _ in range(7))
     finally:
         for connection in stalled:
             connection.close()
@@ -85,22 +90,23 @@ def test_a_killed_worker_is_replaced_and_service_keeps_answering(team):
     # A new connection already queued at the victim's own listening socket is reset; the extension
     # retries such a request. Every other is answered by the surviving worker.
     answers = [_rule_or_reset(port) for _ in range(20)]
-    assert answers.count("share-to-win") >= 19 and set(answers) <= {"share-to-win", "reset"}
+    assert answers.count("reward-for-sharing") >= 19 and set(answers) <= {"reward-for-sharing", "reset"}
     after = _until(lambda: len(_workers(process.pid)) == 2 and _workers(process.pid))
     assert victim not in after
-    assert [_lint(port)["findings"][0]["rule"] for _ in range(20)] == ["share-to-win"] * 20
+    assert all("reward-for-sharing" in _rules(_lint(port)) for _ in range(20))
 
 
 def _rule_or_reset(port: int) -> str:
     try:
-        return _lint(port)["findings"][0]["rule"]
+        return "reward-for-sharing" if "reward-for-sharing" in _rules(_lint(port)) else "other"
     except ConnectionResetError:
         return "reset"
 
 
 def test_every_worker_reloads_an_edit(team):
     port, _, rules = team
-    rules.write_text(rules.read_text(encoding="utf-8").replace('version: "2026.11"', 'version: "team-2"'),
+    rules.write_text(re.sub(r'^version: ".*"$', 'version: "team-2"', rules.read_text(encoding="utf-8"), count=1,
+                            flags=re.M),
                      encoding="utf-8")
 
     def all_workers_on_new_rules() -> bool:
@@ -138,7 +144,7 @@ def test_a_team_server_serves_https_with_a_certificate(tmp_path):
     process = _team_server(port, "--tls-cert", str(cert), "--tls-key", str(key))
     try:
         tls = ssl.create_default_context(cafile=str(cert))  # verifies the certificate and its address
-        assert _until(lambda: _lint(port, address=TEAM_ADDRESS, tls=tls))["findings"][0]["rule"] == "share-to-win"
+        assert "reward-for-sharing" in _rules(_until(lambda: _lint(port, address=TEAM_ADDRESS, tls=tls)))
         with pytest.raises((OSError, http.client.HTTPException)):  # the token is never accepted in clear
             _lint(port, address=TEAM_ADDRESS)
     finally:
@@ -152,7 +158,7 @@ def test_a_team_server_off_loopback_needs_tls_or_insecure_http():
     port = free_port()
     process = _team_server(port, "--insecure-http")
     try:
-        assert _until(lambda: _lint(port, address=TEAM_ADDRESS))["findings"][0]["rule"] == "share-to-win"
+        assert "reward-for-sharing" in _rules(_until(lambda: _lint(port, address=TEAM_ADDRESS)))
     finally:
         stop_service(process, timeout=20)
 

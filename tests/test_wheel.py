@@ -57,7 +57,7 @@ def test_the_wheel_carries_the_default_pack_and_its_schema(installed, tmp_path):
 
 def test_lint_and_check_rules_work_from_an_empty_folder(installed, tmp_path):
     lint = _run(installed, tmp_path, "lint", "-", stdin="RT to win a voucher\n")
-    assert lint.returncode == 1 and "<stdin>:1:1: error [share-to-win]" in lint.stdout, lint.stderr
+    assert lint.returncode == 1 and "<stdin>:1:1: error [reward-for-sharing]" in lint.stdout, lint.stderr
     check = _run(installed, tmp_path, "check-rules")
     assert check.returncode == 0 and " 0 failed" in check.stdout, check.stdout + check.stderr
 
@@ -69,6 +69,6 @@ def test_serve_works_from_an_empty_folder(installed, tmp_path):
     try:
         wait_healthy(port, process, timeout=60)
         answer = post_json(f"http://127.0.0.1:{port}/v1/lint", {"text": "Do not reply."}, {"Origin": EXTENSION_ORIGIN})
-        assert [f["rule"] for f in answer["findings"]] == ["do-not-reply"]
+        assert [f["rule"] for f in answer["findings"]] == ["replies-closed"]
     finally:
         stop_service(process)

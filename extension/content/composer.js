@@ -117,7 +117,7 @@
     }
 
     rectsOf(finding, measure = this.field.measure()) {
-      return measure(finding.offset, finding.offset + finding.length);
+      return Rapport.lineRects(this.text, finding.offset, finding.offset + finding.length, measure);
     }
 
     paint() {

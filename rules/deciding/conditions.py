@@ -9,11 +9,14 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..loading.yaml_lines import Mark
-from ..measuring.features import FeatureSpec, NearPair, Value
+from ..measuring.features import NEAR_SCOPES, FeatureSpec, NearPair, Value
+from ..measuring.patterns import Pattern, Step
+from ..measuring.phrases import Phrase
+from .pattern_syntax import PatternSyntaxError, StepSpec, describe, parse_steps
 
 OPERATORS = {"is": "eq", "is_not": "ne", "at_least": "ge", "at_most": "le", "more_than": "gt", "less_than": "lt"}
 _NEGATED = {"eq": "ne", "ne": "eq", "ge": "lt", "lt": "ge", "gt": "le", "le": "gt"}
@@ -99,16 +102,48 @@ def span_features(condition: Condition, values: Mapping[str, Value]) -> list[str
     return [leaf.feature for leaf in leaves(condition) if leaf.positive and leaf.holds(values)]
 
 
+@dataclass
+class Measured:
+    """The near pairs and patterns the rules use, each measured once per draft however many rules test it."""
+
+    near_pairs: dict[tuple[str, str, int | str], NearPair] = field(default_factory=dict)
+    patterns: dict[tuple[tuple[StepSpec, ...], str, str], Pattern] = field(default_factory=dict)
+    pattern_lists: dict[str, list[Phrase]] = field(default_factory=dict)  # the patterns' own phrases
+    descriptions: dict[str, str] = field(default_factory=dict)  # pattern key -> how explain names it
+
+    def near(self, first: str, second: str, within: int | str) -> NearPair:
+        if (first, second, within) not in self.near_pairs:
+            pair = NearPair(f"near_{len(self.near_pairs)}", first, second, within)
+            self.near_pairs[(first, second, within)] = pair
+            self.descriptions[pair.key] = f"near {first}, {second} within {within}"
+        return self.near_pairs[(first, second, within)]
+
+    def pattern(self, specs: tuple[StepSpec, ...], within: str, anchor: str) -> Pattern:
+        """The pattern for these steps, made (with lists for its own phrases) the first time they are seen."""
+        if (specs, within, anchor) not in self.patterns:
+            key = f"pattern_{len(self.patterns)}"
+            steps = []
+            for index, spec in enumerate(specs):
+                lists = spec.lists
+                if spec.phrases:
+                    own = f"\x00{key}.{index}"  # never a rules-file name: not a feature either
+                    self.pattern_lists[own] = list(spec.phrases)
+                    lists += (own,)
+                steps.append(Step(lists, spec.skip, spec.optional, spec.capture))
+            self.patterns[(specs, within, anchor)] = Pattern(key, tuple(steps), within, anchor)
+            self.descriptions[key] = describe(specs, within, anchor)
+        return self.patterns[(specs, within, anchor)]
+
+
 class ConditionParser:
     """Turns one rule's `when` mapping into a checked Condition."""
 
     def __init__(self, features: Mapping[str, FeatureSpec], phrase_lists: set[str],
-                 allowed_names: Mapping[str, set[str]], near_pairs: dict[tuple[str, str, int], NearPair],
-                 bounds: RuleBounds) -> None:
+                 allowed_names: Mapping[str, set[str]], measured: Measured, bounds: RuleBounds) -> None:
         self._features = features
         self._phrase_lists = phrase_lists
         self._allowed_names = allowed_names  # the values a "name" feature such as platform can take
-        self._near_pairs = near_pairs  # shared across rules, so each pair is measured once
+        self._measured = measured  # shared across rules
         self._bounds = bounds
 
     def parse(self, node: Any, mark: Mark | None) -> Condition:
@@ -133,6 +168,8 @@ class ConditionParser:
             return self._has(node, mark)
         if "near" in node:
             return self._near(node, mark)
+        if "pattern" in node:
+            return self._pattern(node, mark)
         if len(node) != 1:
             raise ConditionError(f"expected one feature test, got keys {sorted(node)}", mark)
         (feature, test), = node.items()
@@ -158,11 +195,20 @@ class ConditionParser:
         if not isinstance(pair, list) or len(pair) != 2:
             raise ConditionError("'near' takes two phrase lists, e.g. near: [share_actions, rewards]", mark)
         first, second = (self._phrase_list(name, mark) for name in pair)
-        within = _whole(node.get("within", DEFAULT_NEAR_WORDS), "within", mark, minimum=1, maximum=MAX_NEAR_WORDS)
-        key = (first, second, within)
-        if key not in self._near_pairs:
-            self._near_pairs[key] = NearPair(f"near_{len(self._near_pairs)}", first, second, within)
-        return Leaf(self._near_pairs[key].key, "eq", True)
+        within = node.get("within", DEFAULT_NEAR_WORDS)
+        if within not in NEAR_SCOPES:
+            within = _whole(within, "within", mark, minimum=1, maximum=MAX_NEAR_WORDS, words=NEAR_SCOPES)
+        return Leaf(self._measured.near(first, second, within).key, "ge", 1)
+
+    def _pattern(self, node: Mapping[str, Any], mark: Mark | None) -> Leaf:
+        _only_keys(node, {"pattern", "within", "anchor", "at_least"}, mark)
+        within, anchor = node.get("within", "sentence"), node.get("anchor", "")
+        try:
+            specs = parse_steps(node["pattern"], within, anchor, lambda name: self._phrase_list(name, mark))
+        except PatternSyntaxError as error:
+            raise ConditionError(f"pattern: {error}", mark) from None
+        pattern = self._measured.pattern(specs, within, anchor)
+        return Leaf(pattern.key, "ge", _whole(node.get("at_least", 1), "at_least", mark, minimum=1))
 
     def _phrase_list(self, name: Any, mark: Mark | None) -> str:
         if not isinstance(name, str) or name not in self._phrase_lists:
@@ -203,10 +249,12 @@ def _only_keys(node: Mapping[str, Any], allowed: set[str], mark: Mark | None) ->
         raise ConditionError(f"unexpected {_listing(extra)} beside {_listing(allowed)}", mark)
 
 
-def _whole(value: Any, name: str, mark: Mark | None, minimum: int = 0, maximum: int | None = None) -> int:
+def _whole(value: Any, name: str, mark: Mark | None, minimum: int = 0, maximum: int | None = None,
+           words: tuple[str, ...] = ()) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum or (maximum and value > maximum):
         bound = f" from {minimum} to {maximum}" if maximum else f" of at least {minimum}"
-        raise ConditionError(f"'{name}' takes a whole number{bound}, got {value!r}", mark)
+        alternatives = "".join(f" or {word}" for word in words)
+        raise ConditionError(f"'{name}' takes a whole number{bound}{alternatives}, got {value!r}", mark)
     return value
 
 

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..deciding.conditions import ConditionError, ConditionParser
+from ..deciding.conditions import ConditionError, ConditionParser, Measured, leaves
 from ..deciding.engine import RULE_BOUNDS
-from ..measuring.features import BUILTIN_FEATURES, FeaturePlan, FeatureSpec, NearPair
-from ..measuring.phrases import PhraseList
+from ..measuring.features import BUILTIN_FEATURES, SIGNAL_FEATURES, FeaturePlan, FeatureSpec
+from ..measuring.phrases import PhraseBook, PhraseError, parse_phrase
+from ..measuring.signal import load_signal
 from ..model import Example, Problem, Rule, RulePack, RulesError, Suggestion
 from .chain import Layer, read_chain
 from .house_vocabulary import compile_entry
 from .sources import SourceFile
-from .yaml_lines import LineDict, Mark
+from .yaml_lines import LineDict, LineList, Mark
 
 DEFAULT_PLATFORMS = {"generic": 0}
 Where = tuple[str, Mark | None]  # file and mark
@@ -58,22 +59,26 @@ class _Builder:
         self.problems: list[Problem] = []
         self.limits: dict[str, int] = dict(DEFAULT_PLATFORMS)  # "generic" always exists
         self.phrases: dict[str, list[str]] = {}
+        self.exceptions: dict[str, list[str]] = {}
         self.phrase_where: dict[str, Where] = {}
         self.definitions: dict[str, _Definition] = {}
         self.features: dict[str, FeatureSpec] = dict(BUILTIN_FEATURES)
-        self.near_pairs: dict[tuple[str, str, int], NearPair] = {}
+        self.measured = Measured()
 
     def build(self) -> RulePack:
         for layer in self.chain:
             self._merge(layer)
         self._add_phrase_features()
-        parser = ConditionParser(self.features, set(self.phrases), {"platform": set(self.limits)}, self.near_pairs,
+        parser = ConditionParser(self.features, set(self.phrases), {"platform": set(self.limits)}, self.measured,
                                  RULE_BOUNDS)
         rules = [rule for source in self.definitions.values() if (rule := self._rule(source, parser))]
         if self.problems:
             raise RulesError(self.problems)
-        plan = FeaturePlan({name: PhraseList(name, phrases) for name, phrases in self.phrases.items()},
-                           tuple(self.near_pairs.values()), self.limits)
+        measured = self.measured
+        tested = {leaf.feature for rule in rules for leaf in leaves(rule.condition)}
+        plan = FeaturePlan(PhraseBook(self.phrases, self.exceptions, measured.pattern_lists),
+                           tuple(measured.near_pairs.values()), tuple(measured.patterns.values()), self.limits,
+                           measured.descriptions, load_signal() if tested & set(SIGNAL_FEATURES) else None)
         return RulePack(self.version, self.chain[-1].path, tuple(rules), plan, self.files)
 
     # -- layering
@@ -84,7 +89,8 @@ class _Builder:
         self._merge_phrases(layer)
         for index, (entry, mark) in enumerate(_marked_items(document, "vocabulary")):
             compiled = compile_entry(entry, mark, index)
-            self._define_phrases(compiled.phrase_list, compiled.phrases, (layer.file, mark))
+            phrases = self._checked(compiled.phrases, [mark] * len(compiled.phrases), layer.file, compiled.phrase_list)
+            self._define_phrases(compiled.phrase_list, phrases, (layer.file, mark))
             self._add_rule(compiled.node, layer.file)
         for node in document.get("rules", []):
             self._add_rule(node, layer.file)
@@ -96,12 +102,29 @@ class _Builder:
         for name, value in phrases.items():
             where = (layer.file, phrases.key_marks[name])
             if not isinstance(value, Mapping):
-                self._define_phrases(name, list(value), where, replace=True)
+                self._define_phrases(name, self._checked_list(value, layer.file, name), where, replace=True)
+                continue
+            if "except" in value:
+                self.exceptions[name] = self._checked_list(value["except"], layer.file, name)
+            if "phrases" in value:
+                self._define_phrases(name, self._checked_list(value["phrases"], layer.file, name), where, replace=True)
             elif name in self.phrases:
-                self.phrases[name] = self.phrases[name] + list(value["add"])
+                self.phrases[name] = self.phrases[name] + self._checked_list(value["add"], layer.file, name)
             else:
                 self._problem(where, f"phrases: '{name}' is not a list of an extended pack to add to; "
                               f"known: {', '.join(sorted(self.phrases)) or 'none'}")
+
+    def _checked_list(self, items: LineList, file: str, name: str) -> list[str]:
+        return self._checked(list(items), items.item_marks, file, name)
+
+    def _checked(self, phrases: list[str], marks: list[Mark], file: str, name: str) -> list[str]:
+        """The phrases, each one that cannot be matched reported where it is written."""
+        for phrase, mark in zip(phrases, marks):
+            try:
+                parse_phrase(phrase)
+            except PhraseError as error:
+                self._problem((file, mark), f"phrases: '{name}': {error}")
+        return phrases
 
     def _define_phrases(self, name: str, phrases: list[str], where: Where, replace: bool = False) -> None:
         if name in self.phrases and not replace:

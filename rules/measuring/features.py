@@ -1,28 +1,30 @@
 """What Python measures in a draft before the engine decides: the named features.
 
-Built-in features are listed in `BUILTIN_FEATURES`; every phrase list of the rules file is
-a count feature too, and every `near` condition adds a flag. Counts that come from text
-also keep the spans they were counted from, so a finding can point at them.
+The draft is read once into tokens (tokens.py). Built-in features are listed in
+`BUILTIN_FEATURES`; every phrase list of the rules file is a count feature too, and every `near`
+and `pattern` condition adds a count of its matches. Counts that come from text also keep the
+spans they were counted from, so a finding can point at them, and patterns keep their captures.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .phrases import PhraseList
+from .patterns import Pattern, Scopes, find
+from .phrases import Match, PhraseBook, non_overlapping
 from .readability import flesch
-from .text import TOKEN_RE, WORD_RE, Span, fold, merge, normalise, sentence_spans
+from .signal import SIGNAL_FEATURE_NAMES, Signal, ngrams
+from .text import Span, merge, normalise
+from .tokens import Tokens, tokenize
 
 FeatureKind = Literal["count", "number", "flag", "name"]
 Value = int | float | bool | str
-
-LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’]", re.IGNORECASE)
-HASHTAG_RE = re.compile(r"(?<![\w&/])#(?=\w*[^\W\d_])\w+")
-MENTION_RE = re.compile(r"(?<![\w./])@\w+(?:@[\w-]+(?:\.[\w-]+)+)?")
-EXCLAMATION_RE = re.compile(r"!+")
 MIN_CAPS_LETTERS = 2
+SIGNAL_FEATURES = SIGNAL_FEATURE_NAMES
+NEAR_SCOPES = ("clause", "sentence")
+# Tokens that are not words: what `words` leaves out, and what a bare link may be surrounded by.
+_NOT_WORDS = frozenset({"punct", "emoji", "link", "email"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,29 +38,36 @@ BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "characters": FeatureSpec("count", "length in characters (Unicode code points)"),
     "limit": FeatureSpec("count", "the platform's length limit; 0 when it has none"),
     "over_limit": FeatureSpec("count", "characters beyond the platform's limit; 0 when within"),
-    "words": FeatureSpec("count", "words outside links"),
+    "words": FeatureSpec("count", "words, numbers, hashtags and mentions (not links, emoji or punctuation)"),
     "sentences": FeatureSpec("count", "sentences (a line break also ends one)"),
-    "questions": FeatureSpec("count", "sentences that end with a question mark"),
+    "questions": FeatureSpec("count", "sentences with a question mark"),
     "hashtags": FeatureSpec("count", "#hashtags"),
     "mentions": FeatureSpec("count", "@mentions, Mastodon's @user@instance included"),
-    "links": FeatureSpec("count", "links (http://, https://, www.)"),
+    "links": FeatureSpec("count", "links, with or without https:// or www. (example.com/page, bit.ly/x)"),
+    "emails": FeatureSpec("count", "e-mail addresses"),
+    "money": FeatureSpec("count", "amounts of money (£50, $1.5m, 50p)"),
+    "emoji": FeatureSpec("count", "emoji"),
     "bare_link": FeatureSpec("flag", "the draft is links with no words around them"),
+    "opens_with_mention": FeatureSpec("flag", "the draft starts with an @mention: a reply to someone"),
     "exclamations": FeatureSpec("count", "exclamation marks"),
     "caps_words": FeatureSpec("count", "ALL-CAPS words of two letters or more"),
     "caps_share": FeatureSpec("count", "ALL-CAPS words as a percentage of all words"),
     "reading_ease": FeatureSpec("number", "Flesch reading ease (textstat); higher is easier"),
     "grade": FeatureSpec("number", "Flesch-Kincaid grade level (textstat)"),
+    "signal_spammy": FeatureSpec("number", "0-100: how much the draft reads like the corpus's spammy-incentive drafts"),
+    "signal_campaign": FeatureSpec("number", "0-100: how much the draft reads like the corpus's campaign-only drafts"),
+    "signal_noreply": FeatureSpec("number", "0-100: how much the draft reads like the corpus's no-reply-intent drafts"),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class NearPair:
-    """Two phrase lists whose matches stand within `within` words of each other."""
+    """Two phrase lists whose matches stand within `within` words, or in one clause or sentence."""
 
     key: str
     first: str
     second: str
-    within: int
+    within: int | str
 
 
 @dataclass(slots=True)
@@ -66,142 +75,191 @@ class Features:
     values: dict[str, Value]
     spans: dict[str, list[Span]] = field(default_factory=dict)
     sentences: list[Span] = field(default_factory=list)
+    captures: dict[str, list[dict[str, Span]]] = field(default_factory=dict)  # pattern -> per match
 
 
 @dataclass(frozen=True, slots=True)
 class FeaturePlan:
-    """What to measure in every draft: the pack's phrase lists, near pairs and platform limits."""
+    """What to measure in every draft: the pack's phrase lists, near pairs, patterns and platform limits."""
 
-    phrase_lists: dict[str, PhraseList]
+    phrases: PhraseBook
     near_pairs: tuple[NearPair, ...]
+    patterns: tuple[Pattern, ...]
     limits: dict[str, int]
-    # Every phrase list's needles, looked for once per draft (see PhraseList.needles): whole-word
-    # needles by one set intersection with the draft's words, the others as substrings.
-    word_needles: frozenset[str] = field(init=False)
-    substring_needles: tuple[str, ...] = field(init=False)
-    _owners: dict[str, tuple[str, ...]] = field(init=False, repr=False)  # needle -> lists using it
-    _always: frozenset[str] = field(init=False, repr=False)  # lists without needles
+    descriptions: dict[str, str] = field(default_factory=dict)  # near and pattern feature -> how explain names it
+    signal: Signal | None = None  # scored only for packs whose rules test it
 
-    def __post_init__(self) -> None:
-        lists = self.phrase_lists.values()
-        needles = {n for phrase_list in lists for n in phrase_list.needles or ()}
-        # A needle some list uses as a part of a word (a `word*` stem) is looked for as a substring.
-        words = frozenset(n for n in needles if all(n in pl.word_needles for pl in lists if n in (pl.needles or ())))
-        object.__setattr__(self, "word_needles", words)
-        object.__setattr__(self, "substring_needles", tuple(sorted(needles - words)))
-        owners: dict[str, list[str]] = {}
-        for name, phrase_list in self.phrase_lists.items():
-            for needle in phrase_list.needles or ():
-                owners.setdefault(needle, []).append(name)
-        object.__setattr__(self, "_owners", {needle: tuple(names) for needle, names in owners.items()})
-        object.__setattr__(self, "_always", frozenset(name for name, pl in self.phrase_lists.items() if pl.needles is None))
-
-    def candidates(self, folded: str) -> set[str]:
-        """The phrase lists that can match the `fold`ed draft: those with a needle in it."""
-        found = set(self._always)
-        for needle in self.present(folded):
-            found.update(self._owners[needle])
-        return found
-
-    def present(self, folded: str) -> set[str]:
-        """The needles that occur in `folded` (a `fold`ed draft)."""
-        found = set(self.word_needles.intersection(TOKEN_RE.findall(folded)))
-        found.update(needle for needle in self.substring_needles if needle in folded)
-        return found
+    @property
+    def phrase_lists(self) -> dict[str, list]:
+        return self.phrases.phrases
 
 
 def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
-    links = _spans(LINK_RE, text) if "://" in text or "www." in text.lower() else []
-    # Links are blanked out (same length) so words and phrases inside URLs do not count.
-    plain = _blank(normalise(text), links)
-    words = [m.span() for m in WORD_RE.finditer(plain)]  # (start, end) pairs: many, and cheap as tuples
-    sentences = sentence_spans(plain)
+    tokens = tokenize(text)
+    sentences = [tokens.span(first, end) for first, end in _ranges(tokens.sentence_starts, len(tokens))]
     features = Features(values={}, sentences=sentences)
-    _measure_layout(features, text, plain, platform, plan.limits, links, words)
-    _measure_phrases(features, plain, plan, words)
-    _measure_readability(features, plain, len(words))
+    _measure_layout(features, text, tokens, platform, plan.limits)
+    matches = _measure_phrases(features, tokens, plan)
+    _measure_near(features, tokens, plan.near_pairs, matches)
+    _measure_patterns(features, tokens, plan.patterns, matches)
+    _measure_readability(features, text, tokens)
+    _measure_signal(features, tokens, plan.signal)
     return features
 
 
-def _measure_layout(features: Features, text: str, plain: str, platform: str,
-                    limits: dict[str, int], links: list[Span], words: list[tuple[int, int]]) -> None:
-    # A draft whose cased letters are all lower case has no capitals to look for.
-    caps = [] if plain.islower() else [Span(s, e) for s, e in words if _is_caps(plain[s:e])]
-    questions = [s for s in features.sentences if plain[s.end - 1] == "?"]
+def _ranges(starts: list[int], count: int) -> list[Match]:
+    return [(first, end) for first, end in zip(starts, [*starts[1:], count]) if end > first]
+
+
+def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str, limits: dict[str, int]) -> None:
+    kinds = tokens.kinds
+    by_kind: dict[str, list[Span]] = {kind: [] for kind in ("hashtag", "mention", "link", "email", "money", "emoji")}
+    words = caps = 0
+    exclamations: list[Span] = []
+    caps_spans: list[Span] = []
+    check_caps = not text.islower()  # a draft whose cased letters are all lower case has no capitals
+    for index, kind in enumerate(kinds):
+        if kind in by_kind:
+            by_kind[kind].append(Span(tokens.starts[index], tokens.ends[index]))
+        if kind == "punct":
+            if tokens.norms[index] == "!":
+                exclamations.append(Span(tokens.starts[index], tokens.ends[index]))
+            continue
+        if kind in _NOT_WORDS:
+            continue
+        words += 1
+        if check_caps and kind == "word" and _is_caps(text[tokens.starts[index]:tokens.ends[index]]):
+            caps += 1
+            caps_spans.append(Span(tokens.starts[index], tokens.ends[index]))
+    questions = [sentence for sentence, (first, end) in zip(features.sentences, _ranges(tokens.sentence_starts, len(tokens)))
+                 if "?" in tokens.norms[first:end]]
     limit = limits.get(platform, 0)
-    spans = {
-        "questions": questions,
-        # Each pattern needs its mark; most drafts have none, so skip the scan.
-        "hashtags": _spans(HASHTAG_RE, plain) if "#" in plain else [],
-        "mentions": _spans(MENTION_RE, plain) if "@" in plain else [],
-        "links": links,
-        "exclamations": _spans(EXCLAMATION_RE, plain) if "!" in plain else [],
-        "caps_words": caps,
-    }
+    spans = {"questions": questions, "hashtags": by_kind["hashtag"], "mentions": by_kind["mention"],
+             "links": by_kind["link"], "emails": by_kind["email"], "money": by_kind["money"], "emoji": by_kind["emoji"],
+             "exclamations": merge(exclamations), "caps_words": caps_spans}
     features.spans.update(spans)
     features.values.update({name: len(found) for name, found in spans.items()})
     features.values.update(
-        exclamations=plain.count("!"),  # "!!!" is three, though it is one span
+        exclamations=len(exclamations),  # "!!!" is three, though it is one span
         platform=platform,
         characters=len(text),
         limit=limit,
         over_limit=max(0, len(text) - limit) if limit else 0,
-        words=len(words),
+        words=words,
         sentences=len(features.sentences),
-        bare_link=bool(links) and not words,
-        caps_share=round(100 * len(caps) / len(words)) if words else 0,
+        bare_link=bool(by_kind["link"]) and not words,
+        opens_with_mention=bool(kinds) and kinds[0] == "mention",
+        caps_share=round(100 * caps / words) if words else 0,
     )
 
 
-def _measure_phrases(features: Features, plain: str, plan: FeaturePlan,
-                     words: list[tuple[int, int]]) -> None:
-    # Look for every list's needles once; only lists with a needle present run their regex.
+def _measure_phrases(features: Features, tokens: Tokens, plan: FeaturePlan) -> dict[str, list[Match]]:
+    """Each list's count and spans (its non-overlapping matches); returns every match, for near and patterns."""
+    matches = plan.phrases.matches(tokens)
     spans, values = features.spans, features.values
-    # Lists with no needle in the draft cannot match: an empty (immutable) result, no regex run.
-    spans.update(dict.fromkeys(plan.phrase_lists, ()))
-    values.update(dict.fromkeys(plan.phrase_lists, 0))
-    for name in plan.candidates(fold(plain)):
-        found = plan.phrase_lists[name].find(plain)
-        spans[name] = found
-        values[name] = len(found)
-    word_starts = [start for start, _ in words]
-    for pair in plan.near_pairs:
-        firsts, seconds = spans[pair.first], spans[pair.second]
-        found = _near(firsts, seconds, pair.within, word_starts) if firsts and seconds else []
-        spans[pair.key] = found
-        values[pair.key] = bool(found)
+    for name in plan.phrase_lists:
+        chosen = non_overlapping(matches[name]) if name in matches else []
+        spans[name] = [tokens.span(first, end) for first, end in chosen]
+        values[name] = len(chosen)
+    return matches
 
 
-def _near(firsts: list[Span], seconds: list[Span], within: int, word_starts: list[int]) -> list[Span]:
-    """Spans covering each first/second match pair at most `within` words apart, either order.
+def _measure_near(features: Features, tokens: Tokens, pairs: tuple[NearPair, ...],
+                  matches: dict[str, list[Match]]) -> None:
+    if not pairs:
+        return
+    words = _word_numbers(tokens)
+    for pair in pairs:
+        firsts = non_overlapping(matches.get(pair.first, []))
+        seconds = non_overlapping(matches.get(pair.second, []))
+        found = _near(tokens, firsts, seconds, pair.within, words) if firsts and seconds else []
+        features.spans[pair.key] = found
+        features.values[pair.key] = len(found)
 
-    Bisecting the second list keeps this O(n log n) even for a 64 KiB draft of repeated phrases.
-    """
-    second_words = [bisect_right(word_starts, b.start) for b in seconds]
+
+def _word_numbers(tokens: Tokens) -> list[int]:
+    """For each token, how many words come before it: what `within: N` counts."""
+    numbers, count = [], 0
+    for kind in tokens.kinds:
+        numbers.append(count)
+        count += kind not in _NOT_WORDS
+    return numbers
+
+
+def _near(tokens: Tokens, firsts: list[Match], seconds: list[Match], within: int | str,
+          words: list[int]) -> list[Span]:
+    """Spans covering each first/second pair close enough, either order: in one clause or sentence, or
+    at most `within` words apart. Bisecting the second list keeps this O(n log n) even for a 64 KiB
+    draft of repeated phrases."""
+    if isinstance(within, str):
+        key, reach = (tokens.clause if within == "clause" else tokens.sentence), 0
+    else:
+        key, reach = words.__getitem__, within
+    keys = [key(first) for first, _ in seconds]  # ascending, as the matches are
     found = []
     for a in firsts:
-        a_word = bisect_right(word_starts, a.start)
-        low = bisect_left(second_words, a_word - within)
-        high = bisect_right(second_words, a_word + within)
-        found.extend(Span(min(a.start, b.start), max(a.end, b.end)) for b in seconds[low:high] if b != a)
+        at = key(a[0])
+        for b in seconds[bisect_left(keys, at - reach):bisect_right(keys, at + reach)]:
+            if b != a:
+                found.append(Span(tokens.starts[min(a[0], b[0])], tokens.ends[max(a[1], b[1]) - 1]))
     return merge(found)
 
 
-def _measure_readability(features: Features, plain: str, word_count: int) -> None:
-    if word_count == 0:
+def _measure_patterns(features: Features, tokens: Tokens, patterns: tuple[Pattern, ...],
+                      matches: dict[str, list[Match]]) -> None:
+    by_start, present = _ByStart(matches), frozenset(matches)
+    scopes = Scopes(tokens)
+    spans, values, captures = features.spans, features.values, features.captures
+    for pattern in patterns:
+        found = find(pattern, tokens, by_start, scopes, present) if present else []
+        spans[pattern.key] = [tokens.span(m.first, m.end) for m in found]
+        captures[pattern.key] = [{name: tokens.span(*where) for name, where in m.captures.items()} for m in found]
+        values[pattern.key] = len(found)
+
+
+class _ByStart(dict):
+    """Each list's matches as {start: [ends]}, worked out for a list the first time a pattern asks."""
+
+    def __init__(self, matches: dict[str, list[Match]]) -> None:
+        super().__init__()
+        self._matches = matches
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._matches
+
+    def __missing__(self, name: str) -> dict[int, list[int]]:
+        ends: dict[int, list[int]] = {}
+        for first, end in self._matches.get(name, ()):
+            if first in ends:
+                ends[first].append(end)
+            else:
+                ends[first] = [end]
+        self[name] = ends
+        return ends
+
+    def get(self, name: str, default=None):  # noqa: ANN001, ANN201 - dict's own signature
+        return self[name] if name in self._matches else default
+
+
+def _measure_signal(features: Features, tokens: Tokens, signal: Signal | None) -> None:
+    # signal.json names its features; load_signal holds them equal to SIGNAL_FEATURES.
+    scores = signal.scores(ngrams(tokens)) if signal else (0.0,) * len(SIGNAL_FEATURES)
+    features.values.update(zip(SIGNAL_FEATURES, scores))
+
+
+def _measure_readability(features: Features, text: str, tokens: Tokens) -> None:
+    if not features.values["words"]:
         features.values.update(reading_ease=100.0, grade=0.0)
         return
+    # Links are blanked out (same length) so their parts are not read as words.
+    plain = _blank(normalise(text), features.spans["links"] + features.spans["emails"])
     reading_ease, grade = flesch(plain)
     features.values.update(reading_ease=round(reading_ease, 1), grade=round(grade, 1))
 
 
-def _spans(regex: re.Pattern[str], text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in regex.finditer(text)]
-
-
 def _blank(text: str, spans: list[Span]) -> str:
     pieces, start = [], 0
-    for span in spans:
+    for span in sorted(spans, key=lambda s: s.start):
         pieces += [text[start:span.start], " " * (span.end - span.start)]
         start = span.end
     pieces.append(text[start:])

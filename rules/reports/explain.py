@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from ..deciding.conditions import OPERATORS, leaves
 from ..linting import Linter
-from ..measuring.features import Value
+from ..measuring.features import SIGNAL_FEATURES, Value
+from ..measuring.signal import ngrams
+from ..measuring.tokens import tokenize
 from ..model import Rule
 
 _WORDS = {op: word for word, op in OPERATORS.items()}
@@ -17,10 +19,11 @@ _WORDS = {op: word for word, op in OPERATORS.items()}
 
 @dataclass(frozen=True, slots=True)
 class TestResult:
-    feature: str  # as written in rules.yaml; `near` tests read "near a, b within n"
+    feature: str  # as written in rules.yaml; `near` and `pattern` tests read "near a, b within n", "pattern [...]"
     test: str  # e.g. "at_least 3"
     value: Value
     holds: bool
+    contributors: tuple[tuple[str, float], ...] = ()  # for a signal test: the n-grams that raised it most
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +36,14 @@ class RuleExplanation:
 def explain(linter: Linter, text: str, platform: str = "generic") -> list[RuleExplanation]:
     result = linter.lint(text, platform)
     values = result.features.values
-    near = {pair.key: f"near {pair.first}, {pair.second} within {pair.within}"
-            for pair in linter.pack.plan.near_pairs}
+    plan = linter.pack.plan
+    names = plan.descriptions  # near and pattern tests are shown as written, not by their key
+    grams = ngrams(tokenize(text)) if plan.signal else set()
+    contributors = {feature: tuple(plan.signal.contributions(grams, family))
+                    for feature, family in zip(SIGNAL_FEATURES, plan.signal.families)} if plan.signal else {}
     return [RuleExplanation(rule, rule.id in result.fired, tuple(
-        TestResult(near.get(leaf.feature, leaf.feature), f"{_WORDS[leaf.op]} {_literal(leaf.value)}",
-                   values[leaf.feature], leaf.holds(values))
+        TestResult(names.get(leaf.feature, leaf.feature), f"{_WORDS[leaf.op]} {_literal(leaf.value)}",
+                   values[leaf.feature], leaf.holds(values), contributors.get(leaf.feature, ()))
         for leaf in leaves(rule.condition))) for rule in linter.pack.rules]
 
 

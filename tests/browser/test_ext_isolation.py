@@ -66,7 +66,7 @@ BAD_MESSAGES = [
     {"type": "lint", "text": 42, "edited": True},
     {"type": "pause", "host": "victim.example"},  # the site is the sender's, never named by the message
     {"type": "disable-rule", "rule": "<img src=x>", "scope": "site"},
-    {"type": "disable-rule", "rule": "share-to-win", "scope": "galaxy"},
+    {"type": "disable-rule", "rule": "reward-for-sharing", "scope": "galaxy"},
     {"type": "count", "count": -1},
     {"type": "health"},  # extension pages only
     {"type": "open-the-pod-bay-doors"},

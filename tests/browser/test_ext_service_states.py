@@ -59,14 +59,14 @@ def test_pause_on_site_stops_hints_and_requests(page, ui, site, service, chromiu
 
 def test_options_token_and_disabled_rules_reach_the_service(page, ui, site, chromium, stub):
     chromium.reset(stub.url)
-    chromium.control.evaluate("() => chrome.storage.local.set({ disabledRules: ['share-to-win'] })")
+    chromium.control.evaluate("() => chrome.storage.local.set({ disabledRules: ['reward-for-sharing'] })")
     options = chromium.context.new_page()
     options.goto(chromium.url("options/options.html"))
     options.fill("#service-url", stub.url)
     options.fill("#token", "s3cret")
     options.click("button[type=submit]")
     expect(options.locator("#saved")).to_have_text("Saved")
-    expect(options.locator("#disabled-rules")).to_contain_text("share to win")
+    expect(options.locator("#disabled-rules")).to_contain_text("reward for sharing")
     options.close()
 
     page.goto(site.page("textarea.html"))
@@ -78,7 +78,7 @@ def test_options_token_and_disabled_rules_reach_the_service(page, ui, site, chro
     assert sent["headers"]["X-Rapport-Token"] == "s3cret"
     assert sent["headers"]["Origin"] == f"chrome-extension://{chromium.id}"
     assert sent["headers"]["Content-Type"] == "application/json"
-    assert sent["json"] == {"text": "Hello there", "platform": "generic", "disabled_rules": ["share-to-win"]}
+    assert sent["json"] == {"text": "Hello there", "platform": "generic", "disabled_rules": ["reward-for-sharing"]}
 
 
 @pytest.fixture
@@ -149,9 +149,9 @@ def test_the_options_page_tests_the_connection(chromium, service, refusing, stat
 
 def test_the_options_page_names_rules_in_words(chromium, service):
     chromium.reset(service.url)
-    chromium.control.evaluate("() => chrome.storage.local.set({ disabledRules: ['share-to-win'] })")
+    chromium.control.evaluate("() => chrome.storage.local.set({ disabledRules: ['reward-for-sharing'] })")
     options = chromium.context.new_page()
     options.goto(chromium.url("options/options.html"))
-    message = next(f["message"] for f in service.lint("RT to win a voucher!") if f["rule"] == "share-to-win")
-    expect(options.locator("#disabled-rules li")).to_contain_text(f"share to win (spammy-incentive): {message}")
+    message = next(f["message"] for f in service.lint("RT to win a voucher!") if f["rule"] == "reward-for-sharing")
+    expect(options.locator("#disabled-rules li")).to_contain_text(f"reward for sharing (spammy-incentive): {message}")
     options.close()

@@ -48,7 +48,9 @@ STATE_SCRIPT = f"""(shadowOf) => {{ {COMMON}
 # The centre of the first element of ours matching `selector` whose text (or data-words) contains `text`.
 CENTRE_SCRIPT = f"""(shadowOf, selector, text) => {{ {COMMON}
   const all = ["overlay", "card", "notice"].flatMap((name) => roots(name)).flatMap((root) => [...root.querySelectorAll(selector)]);
-  const el = all.filter(shown).find((e) => !text || (e.dataset.words ?? e.textContent).includes(text));
+  const words = (e) => e.dataset.words ?? e.textContent;
+  const candidates = all.filter(shown);  // the element with exactly these words, else one containing them
+  const el = candidates.find((e) => !text || words(e) === text) ?? candidates.find((e) => words(e).includes(text));
   if (!el) return null;
   el.scrollIntoView({{ block: "nearest" }}); // as a person scrolls a long card to reach its last button
   const r = el.getBoundingClientRect();

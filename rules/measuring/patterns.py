@@ -1,0 +1,146 @@
+"""Token patterns: a bounded sequence of steps over a draft's tokens, after LanguageTool's pattern
+rules and spaCy's Matcher. A step is a match of one of some phrase lists (a pattern's own phrases
+are matched as lists of their own, in the same pass as every list), or a gap of up to N tokens;
+any step may be optional and may name what it matched (a capture). A match stays inside one
+sentence (or clause, or the whole draft, as the rule says).
+
+Evaluation never backtracks: a match starts only where its first step matched, every (step, token)
+state is tried at most once in a scope whatever the start, and a match spans a bounded number of
+tokens, so the cost is linear in the draft.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .phrases import Match
+from .tokens import Tokens
+
+SCOPES = ("clause", "sentence", "draft")
+MAX_STEPS = 12
+MAX_SKIP = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    lists: tuple[str, ...] = ()  # a match of any of these phrase lists ...
+    skip: int = 0  # ... or a gap of 0 to `skip` tokens
+    optional: bool = False
+    capture: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    key: str  # the feature it is measured as
+    steps: tuple[Step, ...]
+    within: str = "sentence"
+    anchor: str = ""  # "clause" or "sentence": a match must start where one does (an imperative, say)
+
+    # For each step that must match something, the lists one of which must occur in the draft.
+    required: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "required", tuple(frozenset(step.lists) for step in self.steps
+                                                   if not (step.skip or step.optional)))
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    first: int  # token range
+    end: int
+    captures: dict[str, Match] = field(default_factory=dict)
+
+
+class Scopes:
+    """For each token, the end (exclusive) of its clause, sentence or draft; worked out once per draft."""
+
+    def __init__(self, tokens: Tokens) -> None:
+        self._tokens = tokens
+        self._ends: dict[str, list[int]] = {}
+
+    def ends(self, within: str) -> list[int]:
+        if within not in self._ends:
+            tokens = self._tokens
+            if within == "draft":
+                self._ends[within] = [len(tokens)] * len(tokens)
+            else:
+                starts = tokens.clause_starts if within == "clause" else tokens.sentence_starts
+                ends: list[int] = []
+                for first, end in zip(starts, [*starts[1:], len(tokens)]):
+                    ends.extend([end] * (end - first))
+                self._ends[within] = ends
+        return self._ends[within]
+
+
+def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, dict[int, list[int]]],
+         scopes: Scopes, present: frozenset[str]) -> list[PatternMatch]:
+    """The pattern's non-overlapping matches, leftmost first, each as short as it can be.
+
+    `by_start` maps each phrase list to where its matches end, by where they start; `present` names
+    the lists that matched at all."""
+    for lists in pattern.required:
+        if lists.isdisjoint(present):
+            return []  # a step that must match has nothing to match in this draft: most patterns, most drafts
+    first = pattern.steps[0]
+    if pattern.anchor:
+        starts: list[int] = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
+        starts = starts if len(tokens) else []
+    elif first.skip or first.optional:
+        starts = list(range(len(tokens)))
+    else:
+        starts = sorted({start for name in first.lists for start in by_start.get(name, ())})
+    if not starts:
+        return []
+    limits = scopes.ends(pattern.within)
+    found: list[PatternMatch] = []
+    free_from = 0
+    # Whether a (step, token) state can finish depends only on where the scope ends, not on where the
+    # match started: one memo of the states that cannot, per scope, keeps the whole scan linear.
+    failed: dict[int, set[tuple[int, int]]] = {}
+    for start in starts:
+        if start < free_from:
+            continue
+        match = _match_at(pattern.steps, by_start, start, limits[start], failed.setdefault(limits[start], set()))
+        if match is not None:
+            found.append(match)
+            free_from = match.end
+    return found
+
+
+def _match_at(steps: tuple[Step, ...], by_start: Mapping[str, dict[int, list[int]]], start: int,
+              limit: int, failed: set[tuple[int, int]]) -> PatternMatch | None:
+    """The shortest match of `steps` from token `start` ending by `limit`, or None; `failed` holds the
+    (step, token) states known not to finish by `limit`, and gains the ones found now."""
+    captures: dict[str, Match] = {}
+
+    def extend(step_index: int, position: int) -> int | None:
+        if step_index == len(steps):
+            return position
+        step, following = steps[step_index], step_index + 1
+        for end in _step_ends(step, by_start, position, limit):
+            if (following, end) in failed:
+                continue  # checked here rather than in the call: a gap step offers up to 13 ends
+            done = extend(following, end)
+            if done is not None:
+                if step.capture and end > position:
+                    captures[step.capture] = (position, end)
+                return done
+        failed.add((step_index, position))
+        return None
+
+    end = extend(0, start)
+    if end is None or end == start:
+        return None
+    return PatternMatch(start, end, captures)
+
+
+def _step_ends(step: Step, by_start: Mapping[str, dict[int, list[int]]], position: int, limit: int) -> list[int]:
+    """Where the step can end when it begins at `position`, shortest first."""
+    if step.skip:
+        return list(range(position, min(position + step.skip, limit) + 1))
+    ends = [end for name in step.lists for end in by_start.get(name, {}).get(position, ()) if end <= limit]
+    if step.optional:
+        ends.append(position)
+    if len(ends) > 1:
+        ends = sorted(set(ends))
+    return ends

@@ -1,0 +1,191 @@
+"""The language layer: a draft as tokens, each with its kind and matching form, in sentences and clauses.
+
+Measured once per draft; phrase lists, patterns and features all read it. Kinds: word, number,
+money (£50, $1.5m, 50p), percent, ordinal (50th), emoji, link (with or without a scheme:
+example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @name@instance),
+hashtag, and punct (one character). A hyphen inside a word splits it, so "award-winning" and
+"award winning" read alike. Some tokens have an extra class: number and ordinal words ("three",
+"first"), words in capitals (caps), reaction emoji (❤️ 👍 🔥 ...) and pointing emoji (👇 👉 ...).
+
+Most white-space-delimited chunks of a draft are plain words, and are taken without a regex; the
+others are split by one. A sentence ends at . ! ? … (the last of a run) before white space or the
+end, and at a line break; a clause also ends at , ; : dashes, brackets and emoji.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .text import Span
+
+# Top-level domains a link without a scheme or a path may end in (with a path, any 2-6 letters do).
+# Words that are also English (shop, news, live) are left out: "Visit.shop" is more often a typo.
+_TLDS = ("com|org|net|io|co|uk|gov|edu|ac|ly|me|app|dev|ai|info|biz|us|ca|au|de|fr|ie|nz|eu|tv|fm|gg|xyz|fi|gl|"
+         "nl|es|ch|se|dk|pl|pt|jp|sg|hk|za|br|mx|scot|example")
+_EMOJI_CHAR = ("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf\u23e9-\u23f3"
+               "\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe\u2600-\u27bf\u2934\u2935\u2b05-\u2b07"
+               "\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]")
+_EMOJI_TAIL = "[\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]*"
+_TRAILING = ".,;:!?)]}'\"’”»…"
+# The tokens of one chunk that is not a plain word. Every alternative is linear: no nested repeats.
+_CHUNK = re.compile(
+    r"(?P<link>(?:https?://|www\.)[^\s<>\"]+)"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<mention>@\w+(?:@[\w-]+(?:\.[\w-]+)+)?)"
+    rf"|(?P<domain>(?:[a-z0-9][a-z0-9-]*\.)+(?:[a-z]{{2,6}}/[^\s<>\"]*|(?:{_TLDS})\b))"
+    r"|(?P<hashtag>#\w*[^\W\d_]\w*)"
+    r"|(?P<keycap>[0-9#*]\ufe0f?\u20e3)"
+    r"|(?P<money>[£$€¥₹]\d[\d,]*(?:\.\d+)?(?:k|m|bn)?|\d[\d,]*(?:\.\d+)?p\b)"
+    r"|(?P<percent>\d+(?:[.,]\d+)?%)"
+    r"|(?P<ordinal>\d+(?:st|nd|rd|th)\b)"
+    r"|(?P<number>\d[\d,]*(?:\.\d+)?(?:[km]\b|\+)?(?![^\W\d_]))"
+    r"|(?P<word>[^\W_](?:[^\W_]|['’-](?=[^\W_]))*)"
+    rf"|(?P<emoji>[\U0001f1e6-\U0001f1ff]{{2}}|{_EMOJI_CHAR}{_EMOJI_TAIL}"
+    rf"(?:\u200d{_EMOJI_CHAR}{_EMOJI_TAIL})*)"
+    r"|(?P<punct>[^\w\s])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = frozenset(".!?…")
+_CLAUSE_END = frozenset(",;:—–-()[]•|\"“”«»")
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty "
+                         "hundred thousand million dozen".split())
+ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth hundredth thousandth "
+                          "millionth".split())
+REACTION_EMOJI = frozenset("❤ 😍 👍 👎 😮 😢 😭 😡 😂 🤣 🔥 💯 👏 🙌 💕 💖 💗 💙 💚 💛 💜 🖤 🤍 🧡 💔 ⭐ 🌟 ✅ ❌ 🙋 ✋ 🤚 "
+                           "🥰 😻 🤩 😱 😆 🥲 🤔 👀 ♥ ❣ 💓 💞 🩷 🩵 🤎 🤯 😊 😁 😀 🙏 💪 🫶 🤞".split())
+POINTING_EMOJI = frozenset("👇 👉 👆 👈 ⬇ ➡ ⬆ ⤵ 🔽".split())
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+@dataclass(slots=True)
+class Tokens:
+    """A draft's tokens as parallel lists (cheaper than an object per token)."""
+
+    norms: list[str]  # lower case, straight apostrophes, emoji without FE0F: what phrases match
+    kinds: list[str]
+    starts: list[int]  # code points
+    ends: list[int]
+    extra: dict[int, str]  # token index -> extra class
+    sentence_starts: list[int]  # first token of each sentence, ascending
+    clause_starts: list[int]
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def span(self, first: int, end: int) -> Span:
+        """The text covered by tokens first .. end - 1."""
+        return Span(self.starts[first], self.ends[end - 1])
+
+    def has_class(self, index: int, name: str) -> bool:
+        return self.kinds[index] == name or self.extra.get(index) == name
+
+    def sentence(self, index: int) -> int:
+        return bisect_right(self.sentence_starts, index) - 1
+
+    def clause(self, index: int) -> int:
+        return bisect_right(self.clause_starts, index) - 1
+
+
+def tokenize(text: str) -> Tokens:
+    """Split at white space; a chunk that is a plain word (most are) is one token without a regex.
+
+    Written as one loop over local lists: this runs for every draft, and a method call per token
+    would triple its cost."""
+    norms: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    extra: dict[int, str] = {}
+    sentence_starts, clause_starts = [0], [0]
+    pending = ""  # "sentence" or "clause" when the next token starts one
+    lines = "\n" in text
+    position = 0
+    for chunk in text.split():
+        start = text.find(chunk, position)
+        if lines and text.count("\n", position, start):
+            pending = "sentence"
+        position = start + len(chunk)
+        if chunk.isalpha():
+            if pending:
+                pending = _begin(pending, len(norms), sentence_starts, clause_starts)
+            norm = _COUNTRIES.get(chunk) or chunk.lower()
+            if norm in _COUNTING_WORDS:
+                extra[len(norms)] = "number" if norm in NUMBER_WORDS else "ordinal"
+            elif len(chunk) > 1 and chunk.isupper():
+                extra[len(norms)] = "caps"
+            norms.append(norm)
+            kinds.append("word")
+            starts.append(start)
+            ends.append(position)
+            continue
+        for norm, kind, first, last in _pieces(chunk, start, text):
+            if pending:
+                pending = _begin(pending, len(norms), sentence_starts, clause_starts)
+            norms.append(norm)
+            kinds.append(kind)
+            starts.append(first)
+            ends.append(last)
+            if kind == "punct":
+                if norm in _SENTENCE_END and (last == len(text) or text[last].isspace()):
+                    pending = "sentence"  # a run of marks ends a sentence at its last one
+                elif norm in _CLAUSE_END:
+                    pending = "clause"
+                continue
+            if kind == "emoji" and pending != "sentence":
+                pending = "clause"  # "Big sale 🎉 RT to win": posts separate their clauses with emoji
+            if kind == "emoji" or norm in _COUNTING_WORDS or kind == "word":
+                raw = text[first:last]
+                if (label := _extra_class(norm, kind, raw)) is not None:
+                    extra[len(norms) - 1] = label
+    return Tokens(norms, kinds, starts, ends, extra, sentence_starts, clause_starts)
+
+
+def _begin(pending: str, index: int, sentence_starts: list[int], clause_starts: list[int]) -> str:
+    """Token `index` starts a new sentence or clause (none before the first token); nothing is pending after."""
+    if index:
+        if pending == "sentence":
+            sentence_starts.append(index)
+        clause_starts.append(index)
+    return ""
+
+
+def _pieces(chunk: str, start: int, text: str) -> list[tuple[str, str, int, int]]:
+    """The tokens of a chunk that is not a plain word, as (norm, kind, start, end)."""
+    body = chunk.rstrip(_TRAILING)
+    if body.isalpha():  # a word and its punctuation, as in "day!" or "here:"
+        end = start + len(body)
+        return [(body.lower(), "word", start, end), *((text[i], "punct", i, i + 1) for i in range(end, start + len(chunk)))]
+    pieces = []
+    for match in _CHUNK.finditer(chunk):
+        kind, raw = match.lastgroup or "punct", match.group()
+        first = start + match.start()
+        if kind in ("link", "domain"):
+            link = raw.rstrip(_TRAILING)
+            pieces.append((link.lower(), "link", first, first + len(link)))
+            pieces.extend((text[i], "punct", i, i + 1) for i in range(first + len(link), first + len(raw)))
+        elif kind == "word" and "-" in raw:
+            for part in raw.split("-"):  # "award-winning" reads as "award winning"
+                pieces.append((part.translate(_APOSTROPHES).lower(), kind, first, first + len(part)))
+                first += len(part) + 1
+        elif kind in ("emoji", "keycap"):  # 1️⃣ is an emoji, though it starts with a digit
+            pieces.append((raw.replace("\ufe0f", ""), "emoji", first, first + len(raw)))
+        else:
+            pieces.append((raw.translate(_APOSTROPHES).lower(), kind, first, first + len(raw)))
+    return pieces
+
+
+def _extra_class(norm: str, kind: str, raw: str) -> str | None:
+    if kind == "emoji":
+        return "reaction" if norm[0] in REACTION_EMOJI else "pointing" if norm[0] in POINTING_EMOJI else None
+    if kind == "word":
+        if norm in _COUNTING_WORDS:
+            return "number" if norm in NUMBER_WORDS else "ordinal"
+        if raw.isupper() and sum(ch.isalpha() for ch in raw) > 1:
+            return "caps"
+    return None
+
+
+_COUNTING_WORDS = NUMBER_WORDS | ORDINAL_WORDS
+# "US" in capitals is the country, not "us": read it as "u.s." so it never counts as a pronoun.
+_COUNTRIES = {"US": "u.s."}
