@@ -1,7 +1,8 @@
 """Fixtures for the extension's browser tests: one fixture site and one service per session,
-one Chromium with the extension per test module, a fresh page and preferences per test."""
+one Chromium with the extension per test module, a fresh page and preferences per test; and a
+Chromium without the extension for pages that stand alone (the audit report)."""
 import pytest
-from harness.chromium import ExtensionBrowser
+from harness.chromium import ExtensionBrowser, plain_browser
 from harness.service import RapportService
 from harness.site import FixtureSite, ensure_bundles
 from playwright.sync_api import sync_playwright
@@ -31,6 +32,13 @@ def playwright():
 @pytest.fixture(scope="module")
 def chromium(playwright):
     browser = ExtensionBrowser(playwright)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def plain_chromium(playwright):
+    browser = plain_browser(playwright)
     yield browser
     browser.close()
 

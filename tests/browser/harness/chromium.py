@@ -66,3 +66,12 @@ class ExtensionBrowser:
     def close(self) -> None:
         self.context.close()
         self._profile.cleanup()
+
+
+def plain_browser(playwright):
+    """Debian's Chromium without the extension, for pages that stand alone (the audit's HTML report)."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} missing: install Debian's chromium (make browsers)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                      args=["--disable-background-networking", "--disable-component-update",
+                                            "--no-first-run"])
