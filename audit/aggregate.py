@@ -60,16 +60,18 @@ class Tally:
     rules: Counter[str] = field(default_factory=Counter)  # rule id -> posts it flagged
 
     def count(self, reply: bool, inviting: bool, broadcast: bool, conversation: bool,
-              families: set[str], rules: Iterable[str]) -> None:
+              families: Iterable[str] = (), rules: Iterable[str] = ()) -> None:
         self.posts += 1
         self.replies += reply
         self.inviting += inviting
         self.broadcast += broadcast
         self.conversation += conversation
-        if families:
+        if rules:
             self.flagged += 1
-            self.families.update(families)
-            self.rules.update(rules)
+            for family in families:  # plain increments: Counter.update costs more for a set of one or two
+                self.families[family] += 1
+            for rule in rules:
+                self.rules[rule] += 1
 
 
 @dataclass(frozen=True)
@@ -138,17 +140,20 @@ class Audit:
         self._count(post, platform, self.linter.lint(post.text, platform), tallies)
 
     def _count(self, post: Post, platform: str, result: LintResult, tallies: tuple[Tally, ...]) -> None:
-        fired = {finding.rule.id: finding.rule for finding in result.findings}
-        families = {rule.category for rule in fired.values()}
         values = result.features.values
         inviting = any(values.get(name) for name in INVITING_FEATURES)
-        broadcast = not families.isdisjoint(BROADCAST_FAMILIES)
         reply = post.kind == "reply"
+        if not result.findings:  # most posts: nothing more to count or keep
+            for tally in tallies:
+                tally.count(reply, inviting, False, reply or inviting)
+            return
+        fired = {finding.rule.id: finding.rule for finding in result.findings}
+        families = {rule.category for rule in fired.values()}
+        broadcast = not families.isdisjoint(BROADCAST_FAMILIES)
         conversation = not broadcast and (reply or inviting)
         for tally in tallies:
-            tally.count(reply, inviting, broadcast, conversation, families, fired.keys())
-        if fired:
-            self._keep_examples(Sample(post, platform, result), fired)
+            tally.count(reply, inviting, broadcast, conversation, families, fired)
+        self._keep_examples(Sample(post, platform, result), fired)
 
     def _keep_examples(self, sample: Sample, fired: dict[str, Rule]) -> None:
         self._arrivals += 1

@@ -11,6 +11,7 @@ import io
 import json
 import tarfile
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,7 +38,8 @@ def at(year: int, month: int, day: int = 5) -> datetime:
 
 # --- X -----------------------------------------------------------------------------------------
 
-def _tweet(number: int, item: Item) -> dict:
+def tweet(number: int, item: Item) -> dict:
+    """One {"tweet": {...}} item of tweets.js, with the fields and value types of a 2024 archive."""
     status = str(1700000000000000000 + number)
     text = item.text.replace("&", "&amp;")  # the archive keeps the API's entities
     mentions, media = [], []
@@ -79,9 +81,17 @@ def _tweet(number: int, item: Item) -> dict:
     return {"tweet": tweet}
 
 
+def x_js(variable: str, items: Iterable[dict]) -> Iterator[str]:
+    """The pieces of an archive's .js file, as X writes it: a prefix, then a pretty-printed list."""
+    yield f"window.YTD.{variable} = ["
+    for number, item in enumerate(items):
+        body = json.dumps(item, indent=2, ensure_ascii=False, separators=(",", " : ")).replace("[]", "[ ]")
+        yield ("," if number else "") + "\n  " + body.replace("\n", "\n  ")
+    yield "\n]"
+
+
 def _x_js(variable: str, items: list) -> str:
-    body = json.dumps(items, indent=2, ensure_ascii=False, separators=(",", " : ")).replace("[]", "[ ]")
-    return f"window.YTD.{variable} = {body}"
+    return "".join(x_js(variable, items))
 
 
 def x_archive(folder: Path, items: list[Item], parts: int = 1, zipped: bool = True) -> Path:
@@ -92,7 +102,7 @@ def x_archive(folder: Path, items: list[Item], parts: int = 1, zipped: bool = Tr
         "data/manifest.js": 'window.__THAR_CONFIG = {\n  "userInfo" : {\n    "accountId" : "'
                             + ACCOUNT_ID + '"\n  }\n}',
         "Your archive.html": "<!DOCTYPE html><html><body>Your archive</body></html>"}
-    tweets = [_tweet(number, item) for number, item in enumerate(items)]
+    tweets = [tweet(number, item) for number, item in enumerate(items)]
     size = -(-len(tweets) // parts)
     for part in range(parts):
         name = "data/tweets.js" if part == 0 else f"data/tweets-part{part}.js"
