@@ -138,10 +138,12 @@ def _items(window: _Window) -> Iterator[Any]:
         return
     while True:
         yield window.value()
-        if window.peek() == "]":
-            window.pos += 1
+        after = window.peek()
+        window.pos += 1
+        if after == "]":
             return
-        window.expect(",", "',' or ']' after a list item")
+        if after != ",":
+            raise window.error("expected ',' or ']' after a list item", window.pos - 1)
 
 
 def _keyed(window: _Window, key: str) -> Iterator[Any]:

@@ -13,9 +13,9 @@ def report_text(document: dict[str, Any]) -> str:
     lines = [*_heading(document), "",
              _figure("posts written", posts, f"reposts {document['reposts']:,} (not linted), "
                                              f"{document['without_text']:,} without text"),
-             _figure("replies", document["replies"], f"reply share {_percent(document['reply_share'])}"),
-             _figure("invite a reply", document["inviting"], f"{_percent(document['inviting_share'])} of posts"),
-             _figure("flagged", document["flagged"], f"{_percent(document['flagged_share'])} of posts"),
+             _figure("replies", document["replies"], f"reply share {_of(document['replies'], posts)}"),
+             _figure("invite a reply", document["inviting"], f"{_of(document['inviting'], posts)} of posts"),
+             _figure("flagged", document["flagged"], f"{_of(document['flagged'], posts)} of posts"),
              _figure("broadcast", document["broadcast"], f"{_of(document['broadcast'], posts)} of posts"),
              _figure("conversation", document["conversation"], f"{_of(document['conversation'], posts)} of posts"),
              *_left_out(document), "", "Families (posts flagged):"]
@@ -43,7 +43,7 @@ def _heading(document: dict[str, Any]) -> list[str]:
     span = f", {first or '…'} to {last or '…'}" if first or last else ""
     files, version = _many(len(document["sources"]), "file"), document["ruleset"]["version"]
     lines = [f"Rapport audit of {files}{span} (rules {version})"]
-    return lines + [f"  {s['format']:<18} {s['file']}: {s['items']:,} items" for s in document["sources"]]
+    return lines + [f"  {s['format']:<18} {s['file']}: {_many(s['items'], 'item')}" for s in document["sources"]]
 
 
 def _left_out(document: dict[str, Any]) -> list[str]:

@@ -41,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         print(f"rapport: --since {args.since} is after --until {args.until}", file=sys.stderr)
         return EXIT_USAGE
+    if args.html and not args.html.resolve().parent.is_dir():  # said now, not after reading the whole export
+        print(f"rapport: cannot write {args.html}: no folder {args.html.resolve().parent}", file=sys.stderr)
+        return EXIT_USAGE
     if (linter := linter_for_platform(args)) is None:
         return EXIT_USAGE
     audit = Audit(linter, args.platform, Period(args.since, args.until))
@@ -57,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
     document = report_json(audit.report())
     if args.html:
         from audit.html_report import report_html  # the template engine is loaded only for the HTML report
-        args.html.write_text(report_html(document), encoding="utf-8")
+        try:
+            args.html.write_text(report_html(document), encoding="utf-8")
+        except OSError as error:
+            print(f"rapport: cannot write {args.html}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
         print(f"rapport: wrote {args.html}", file=sys.stderr)
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n" if args.format == "json"
                      else report_text(document))

@@ -5,6 +5,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import struct
 import subprocess
 import termios
@@ -46,6 +47,18 @@ def test_json_report_has_the_documented_schema(tmp_path, capsys):
     assert (top["rule"], top["posts"], top["example"]["text"]) == ("share-to-win", 2, SPAM)
     assert top["example"]["rewrite"] != SPAM and top["example"]["findings"][0]["rule"] == "share-to-win"
     assert report["period"] == {"since": None, "until": None, "first_month": "2023-11", "last_month": "2024-02"}
+
+
+def test_the_readme_documents_every_field_of_the_json_report(tmp_path, capsys):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| field | meaning |", 1)[1].split("\n\n", 1)[0]
+    documented = {name for row in table.splitlines()[2:] for name in re.findall(r"`(\w+)`", row.split("|")[1])}
+    report = json.loads(_run(capsys, x_archive(tmp_path, HISTORY), "--format", "json")[1])
+    assert documented == set(report) - {"schema"}
+    month_row = next(row for row in table.splitlines() if row.startswith("| `months`"))
+    assert set(re.findall(r"(\w+)[,}]", month_row.split("[{", 1)[1].split("}]", 1)[0] + "}")) == set(report["months"][0])
+    example = readme.split("An example is `{", 1)[1].split("}`", 1)[0]
+    assert set(example.replace(" ", "").split(",")) == set(report["worst_posts"][0])
 
 
 def test_text_report_shows_the_figures_findings_and_months(tmp_path, capsys):
@@ -161,6 +174,14 @@ def test_only_the_report_asked_for_is_written(tmp_path, capsys, monkeypatch):
     page = after["report.html"].decode("utf-8")
     assert page.count("<svg") == 3 and "default-src 'none'" in page
     assert not any(marker in page for marker in ("<link", "src=", "@import", "url("))
+
+
+def test_a_report_that_cannot_be_written_is_said_before_reading(tmp_path, capsys):
+    code, out, err = _run(capsys, x_archive(tmp_path, HISTORY), "--html", tmp_path / "no" / "report.html")
+    assert code == 2 and out == "" and f"cannot write {tmp_path / 'no' / 'report.html'}: no folder" in err
+    (tmp_path / "taken").mkdir()
+    code, out, err = _run(capsys, x_archive(tmp_path, HISTORY), "--html", tmp_path / "taken")
+    assert code == 2 and "cannot write" in err and "Is a directory" in err
 
 
 def test_the_html_report_escapes_post_text(tmp_path, capsys):

@@ -54,9 +54,9 @@ def _post(tweet: dict[str, Any], where: str, own_id: str | None) -> Post:
 
 def _month(created_at: object) -> str | None:
     """"Wed Oct 10 20:19:24 +0000 2018" -> "2018-10" (archives give UTC)."""
-    parts = created_at.split(" ") if isinstance(created_at, str) else ()
-    if len(parts) == 6 and parts[1] in MONTHS and parts[5].isdigit() and len(parts[5]) == 4:
-        return f"{parts[5]}-{MONTHS[parts[1]]}"
+    if isinstance(created_at, str) and len(created_at) == 30 and created_at[-4:].isdigit():
+        month = MONTHS.get(created_at[4:7])
+        return f"{created_at[-4:]}-{month}" if month else None
     return None
 
 
