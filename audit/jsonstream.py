@@ -2,8 +2,8 @@
 
 The array is the document itself, follows a JavaScript prefix (`window.YTD.tweets.part0 = [...]`),
 or is one key's value in a top-level object (`{"orderedItems": [...]}`). Each item is decoded by
-the standard library's decoder; the reader only keeps a window of the text around it. A damaged
-file is reported with its line and column.
+the standard library's decoder; the reader only keeps a window of the text around it (CHUNK).
+A damaged file is reported with its line and column.
 """
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from typing import Any, TextIO
 
 from .errors import ExportError
 
-CHUNK = 1 << 20  # characters read at a time
+# Characters read at a time. Small on purpose: with 1 M (4 MB for text with emoji) the window's
+# copies fragmented the heap and peak RSS grew with the file (+27 MiB over 200,000 tweets), with
+# 64 K it stays flat (+2 MiB).
+CHUNK = 1 << 16
 MAX_ITEM = 64 << 20  # an item that has not ended within this many characters is damaged
 LOOKAHEAD = 64  # characters read past the start of a value before it is decoded
 _SPACE = re.compile(r"[ \t\n\r]*")
