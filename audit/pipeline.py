@@ -13,7 +13,7 @@ from .errors import ExportError
 from .posts import Post
 from .progress import Progress
 from .readers import format_for, known_formats
-from .readers.format import Reader
+from .readers.format import Format
 
 # What reading a file inside an archive can raise when the archive is damaged.
 READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError)
@@ -36,23 +36,27 @@ def read_posts(paths: Sequence[Path], progress: Progress, sources: list[Source])
                     raise ExportError(f"{member.name}: not a file of a known export format. "
                                       f"Known formats:\n{known_formats()}")
                 if reader is not None:
-                    items = yield from _read(member, export, reader.read, progress)
+                    items = yield from _read(member, export, reader, progress)
                     sources.append(Source(member.name, reader.name, items))
                     read += 1
         if not read:
             raise ExportError(f"{path}: no file of a known export format in it. Known formats:\n{known_formats()}")
 
 
-def _read(member: Member, export: Export, read: Reader, progress: Progress) -> Generator[Post, None, int]:
+def _read(member: Member, export: Export, reader: Format, progress: Progress) -> Generator[Post, None, int]:
     """The posts of one file; returns how many there were."""
     items = 0
     try:
         with member.open() as raw:
-            for post in read(text_stream(progress.reading(raw, member.size, member.basename)), member, export):
+            stream = text_stream(progress.reading(raw, member.size, member.basename))
+            for post in reader.read(stream, member, export):
                 yield post
                 items += 1
     except UnicodeDecodeError as error:
         raise ExportError(f"{member.name}: not UTF-8 text ({error.reason})") from None
+    except (AttributeError, TypeError, KeyError) as error:  # a field of another type than the format has
+        raise ExportError(f"{member.name}: item {items + 1} is not shaped like the {reader.name} format "
+                          f"({type(error).__name__}: {error})") from None
     except READ_ERRORS as error:
         raise ExportError(f"{member.name}: cannot be read ({error})") from None
     return items

@@ -142,6 +142,8 @@ def test_a_file_without_the_x_prefix_says_what_was_expected(tmp_path, capsys):
     ("outbox.json", '{"type": "OrderedCollection", "totalItems": 0}', 'no "orderedItems" list'),
     ("drafts.txt", b"caf\xe9 au lait\n", "drafts.txt: not UTF-8 text"),
     ("archive.zip", b"PK\x03\x04 not really", "archive.zip: not a readable .zip file"),
+    ("tweets.js", 'window.YTD.tweets.part0 = [{"tweet": {"full_text": "hi", "entities": ["x"]}}]',
+     "tweets.js: item 1 is not shaped like the x-archive format (AttributeError: "),
 ])
 def test_damaged_exports_are_named(tmp_path, capsys, name, content, message):
     path = tmp_path / name
