@@ -20,8 +20,7 @@ class ExtensionBrowser:
     """A persistent headless context with the extension loaded, plus an extension page for storage access."""
 
     def __init__(self, playwright):
-        if not Path(CHROMIUM).exists():
-            raise RuntimeError(f"{CHROMIUM} missing: install Debian's chromium (make browsers)")
+        _require_chromium()
         self._profile = tempfile.TemporaryDirectory(prefix="rapport-chromium-")
         self.context = playwright.chromium.launch_persistent_context(
             self._profile.name,
@@ -70,8 +69,12 @@ class ExtensionBrowser:
 
 def plain_browser(playwright):
     """Debian's Chromium without the extension, for pages that stand alone (the audit's HTML report)."""
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} missing: install Debian's chromium (make browsers)")
+    _require_chromium()
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                       args=["--disable-background-networking", "--disable-component-update",
                                             "--no-first-run"])
+
+
+def _require_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} missing: install Debian's chromium (make browsers)")
