@@ -69,6 +69,12 @@ def test_x_archive_counts_posts_reposts_and_replies_and_flags_the_spam(tmp_path,
     assert [s["format"] for s in report["sources"]] == ["x-archive"]
 
 
+def test_a_long_history_counts_every_post_once(tmp_path, capsys):
+    report = audit_json(capsys, x_archive(tmp_path, HISTORY * 200))  # 1,200 items: several batches
+    assert (report["posts"], report["replies"], report["reposts"], report["without_text"]) == (800, 200, 200, 200)
+    assert report["flagged"] == 200 and sum(m["posts"] for m in report["months"]) == 800
+
+
 def test_x_archive_decodes_entities_drops_photo_links_and_reads_every_part(tmp_path):
     items = [Item("Fish & chips <3 tonight", at(2023, 6)), Item("Our new loaf", at(2023, 6), "media"),
              *[Item(PLAIN, at(2023, 7)) for _ in range(4)]]
