@@ -1,4 +1,4 @@
-"""The `rapport` command: serve, lint files of drafts, check a rules file, explain a draft."""
+"""The `rapport` command: serve, lint files of drafts, check a rules file, explain a draft, audit an account."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rules import RulesError
 
-from . import check_rules, explain, lint, serve
+from . import audit, check_rules, explain, lint, serve
 from .options import EXIT_USAGE
 
 
@@ -23,6 +23,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rapport", description="Lint social-media drafts for broadcast habits.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    for command in (serve, lint, check_rules, explain):
+    for command in (serve, lint, check_rules, explain, audit):
         command.add_command(commands)
     return parser

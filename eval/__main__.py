@@ -10,13 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from rules import DEFAULT_PACK, Linter, load_pack, warm_up
+from rules import BROADCAST_FAMILIES, DEFAULT_PACK, Linter, load_pack, warm_up
 
 from . import labelled, targets
 from .data import read_groups
 from .rates import rates
 from .rates import table as rates_table
-from .scores import FAMILIES, Scores, score
+from .scores import Scores, score
 from .scores import table as scores_table
 
 
@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _print_misses(result: Scores, limit: int) -> None:
     print(f"\n## {result.name}")
-    for family in FAMILIES:
+    for family in BROADCAST_FAMILIES:
         tally = result.families[family]
         for label, drafts in (("missed", tally.misses), ("wrongly flagged", tally.false)):
             for draft in drafts[:limit]:

@@ -4,9 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rules import Linter
-
-FAMILIES = ("spammy-incentive", "campaign-only", "no-reply-intent")
+from rules import BROADCAST_FAMILIES, Linter
 
 
 @dataclass
@@ -29,11 +27,11 @@ def families_flagged(linter: Linter, text: str) -> set[str]:
 
 
 def rates(linter: Linter, group: str, texts: Iterable[str]) -> GroupRates:
-    result = GroupRates(group, 0, dict.fromkeys(FAMILIES, 0))
+    result = GroupRates(group, 0, dict.fromkeys(BROADCAST_FAMILIES, 0))
     for text in texts:
         result.texts += 1
         found = families_flagged(linter, text)
-        for family in FAMILIES:
+        for family in BROADCAST_FAMILIES:
             result.flagged[family] += family in found
         result.campaign_or_spam += bool(found & {"campaign-only", "spammy-incentive"})
     return result
@@ -43,6 +41,6 @@ def table(results: list[GroupRates]) -> str:
     lines = ["| group | texts | spammy-incentive | campaign-only | no-reply-intent (estimate) | campaign or spammy |",
              "|---|---:|---:|---:|---:|---:|"]
     for r in results:
-        lines.append(f"| {r.group} | {r.texts:,} | " + " | ".join(f"{100 * r.share(f):.1f}%" for f in FAMILIES)
+        lines.append(f"| {r.group} | {r.texts:,} | " + " | ".join(f"{100 * r.share(f):.1f}%" for f in BROADCAST_FAMILIES)
                      + f" | {100 * r.campaign_or_spam_share:.1f}% |")
     return "\n".join(lines)

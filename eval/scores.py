@@ -4,11 +4,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rules import Linter
+from rules import BROADCAST_FAMILIES, Linter
 
 from .labelled import Draft
-
-FAMILIES = ("spammy-incentive", "campaign-only", "no-reply-intent")
 
 
 @dataclass
@@ -44,7 +42,7 @@ class Scores:
 
 
 def score(linter: Linter, name: str, drafts: Sequence[Draft]) -> Scores:
-    result = Scores(name, len(drafts), {family: FamilyScore() for family in FAMILIES})
+    result = Scores(name, len(drafts), {family: FamilyScore() for family in BROADCAST_FAMILIES})
     for draft in drafts:
         got = {finding.rule.category for finding in linter.lint(draft.text, draft.platform).findings}
         for family, tally in result.families.items():
@@ -59,7 +57,7 @@ def score(linter: Linter, name: str, drafts: Sequence[Draft]) -> Scores:
                 tally.false.append(draft)
         if not draft.flag:
             result.clean += 1
-            if got.isdisjoint(FAMILIES):
+            if got.isdisjoint(BROADCAST_FAMILIES):
                 result.clean_kept += 1
             else:
                 result.dirtied.append(draft)
@@ -67,11 +65,11 @@ def score(linter: Linter, name: str, drafts: Sequence[Draft]) -> Scores:
 
 
 def table(results: Sequence[Scores]) -> str:
-    head = "| set | drafts | " + " | ".join(f"{f} recall | precision" for f in FAMILIES) + " | clean kept clean |"
-    lines = [head, "|---|---:|" + "---:|---:|" * len(FAMILIES) + "---:|"]
+    head = "| set | drafts | " + " | ".join(f"{f} recall | precision" for f in BROADCAST_FAMILIES) + " | clean kept clean |"
+    lines = [head, "|---|---:|" + "---:|---:|" * len(BROADCAST_FAMILIES) + "---:|"]
     for r in results:
         cells = [f"{100 * r.families[f].recall:.1f}% ({r.families[f].found}/{r.families[f].expected}) | "
-                 f"{100 * r.families[f].precision:.1f}%" for f in FAMILIES]
+                 f"{100 * r.families[f].precision:.1f}%" for f in BROADCAST_FAMILIES]
         lines.append(f"| {r.name} | {r.drafts} | " + " | ".join(cells)
                      + f" | {100 * r.clean_rate:.1f}% ({r.clean_kept}/{r.clean}) |")
     return "\n".join(lines)

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from rules import BROADCAST_FAMILIES
+
 from .data import ORDINARY
 from .rates import GroupRates
-from .scores import FAMILIES, Scores
+from .scores import Scores
 
 RECALL = 0.95  # per family, on the corpus test split and on each labelled set
 CLEAN = 0.97  # share of clean drafts left free of the three families
@@ -16,7 +18,7 @@ PRIZE_SPAM = 0.80  # SMS spam offering a prize, flagged spammy-incentive
 
 def report(scored: Sequence[Scores], third_party: Sequence[GroupRates]) -> Iterator[str]:
     for result in scored:
-        for family in FAMILIES:
+        for family in BROADCAST_FAMILIES:
             if not result.families[family].expected:
                 continue  # a set of clean texts only
             recall = result.families[family].recall

@@ -15,11 +15,11 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from rules import BROADCAST_FAMILIES
 from rules.measuring.signal import SIGNAL_FEATURE_NAMES, WEIGHTS, ngrams
 from rules.measuring.tokens import tokenize
 
 from . import labelled
-from .scores import FAMILIES
 
 MIN_DOCUMENTS = 2
 EPOCHS = 30
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = Counter(gram for found in grams for gram in found)
     vocabulary = {gram for gram, count in counts.items() if count >= MIN_DOCUMENTS}
     columns, biases = [], []
-    for family in FAMILIES:
+    for family in BROADCAST_FAMILIES:
         examples = [(found, int(family in draft.flag)) for draft, found in zip(drafts, grams)
                     if family in draft.flag or family in draft.clean]
         weights, bias = train(examples, vocabulary)
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         biases.append(round(bias, 4))
         print(f"{family}: {len(examples)} drafts, {sum(abs(w) >= MIN_WEIGHT for w in weights.values())} weights")
     kept = sorted(gram for gram in vocabulary if any(abs(column.get(gram, 0.0)) >= MIN_WEIGHT for column in columns))
-    data = {"families": list(FAMILIES), "features": list(SIGNAL_FEATURE_NAMES), "bias": biases, "trained_on": f"{len(drafts)} dev drafts",
+    data = {"families": list(BROADCAST_FAMILIES), "features": list(SIGNAL_FEATURE_NAMES), "bias": biases, "trained_on": f"{len(drafts)} dev drafts",
             "weights": {gram: [round(column.get(gram, 0.0), 3) for column in columns] for gram in kept}}
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
                         encoding="utf-8")

@@ -13,13 +13,13 @@ from .linting import Finding, Linter, LintResult, Replacement
 from .loading.builder import load_pack
 from .loading.sources import SourceFile, Stamp, being_written, current_stamp
 from .measuring.readability import warm_up
-from .model import Example, Problem, Rule, RulePack, RulesError, Suggestion
+from .model import BROADCAST_FAMILIES, Example, Problem, Rule, RulePack, RulesError, Suggestion
 from .paths import DEFAULT_PACK, SCHEMA_PATH
 from .reports.examples import ExampleResult, run_examples
 from .reports.explain import RuleExplanation, TestResult, explain
 
 __all__ = [
-    "DEFAULT_PACK", "SCHEMA_PATH", "Example", "ExampleResult", "Finding", "LintResult", "Linter", "Problem",
+    "BROADCAST_FAMILIES", "DEFAULT_PACK", "SCHEMA_PATH", "Example", "ExampleResult", "Finding", "LintResult", "Linter", "Problem",
     "Replacement", "Rule", "RuleExplanation", "RulePack", "RulesError", "SourceFile", "Stamp", "Suggestion",
     "TestResult", "being_written", "current_stamp", "explain", "load_pack", "run_examples", "warm_up",
 ]

@@ -9,6 +9,10 @@ from .loading.sources import SourceFile
 from .loading.yaml_lines import Mark
 from .measuring.features import FeaturePlan
 
+# The three broadcast habits Rapport exists to catch, as rule categories; other categories (readability,
+# platform, house-style) are advice about a post that may still be a conversation.
+BROADCAST_FAMILIES = ("spammy-incentive", "campaign-only", "no-reply-intent")
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:

@@ -44,3 +44,16 @@ def test_quick_soak_has_no_errors_no_wrong_answers_and_reloads():
     assert result["reloads_seen"] >= 1 and result["rules_errors_seen"] == 0, result
     assert not result["marker_in_log"]
     assert done.returncode == 0 and result["ok"]
+
+
+def test_audit_benchmark_audits_both_archives_and_runs_the_command(tmp_path: Path):
+    results_file = tmp_path / "audit.json"
+    done = _run("bench.audit", "--posts", "300", "--json", str(results_file))
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(results_file.read_text(encoding="utf-8"))
+    full, tenth = results["full"], results["tenth"]
+    assert (full["in_process"]["items"], tenth["in_process"]["items"]) == (300, 30)
+    assert full["in_process"]["posts"] + full["in_process"]["reposts"] < 300  # photos without words apart
+    assert full["lint_alone"]["posts"] == full["in_process"]["posts"]
+    assert full["in_process"]["peak_rss_mib"] >= full["in_process"]["peak_rss_mib_before_audit"] > 0
+    assert full["command"]["report_kib"] > 10 and full["command"]["peak_rss_mib"] > 0

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from rules import DEFAULT_PACK, load_pack
+from rules import BROADCAST_FAMILIES, DEFAULT_PACK, load_pack
 from rules.testing import example_cases
 
-FAMILIES = ("campaign-only", "spammy-incentive", "no-reply-intent")
 PACK = load_pack(DEFAULT_PACK)
 
 
@@ -15,7 +14,7 @@ def test_rule_example(example):
     example.check()
 
 
-@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("family", BROADCAST_FAMILIES)
 def test_each_family_has_rules_with_suggestions(family):
     rules = [rule for rule in PACK.rules if rule.category == family]
     assert len(rules) >= 4
@@ -24,7 +23,7 @@ def test_each_family_has_rules_with_suggestions(family):
 
 def test_whole_draft_findings_offer_a_sentence_to_add(linter):
     for rule in PACK.rules:
-        if rule.category in FAMILIES and rule.underline == "none":
+        if rule.category in BROADCAST_FAMILIES and rule.underline == "none":
             finding = next(f for f in linter.lint(rule.flag_examples[0].text).findings if f.rule.id == rule.id)
             assert finding.scope == "draft" and any(s.text for s in finding.suggestions), rule.id
 

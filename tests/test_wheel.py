@@ -72,3 +72,10 @@ def test_serve_works_from_an_empty_folder(installed, tmp_path):
         assert [f["rule"] for f in answer["findings"]] == ["replies-closed"]
     finally:
         stop_service(process)
+
+
+def test_audit_writes_its_html_report_from_an_empty_folder(installed, tmp_path):
+    (tmp_path / "posts.txt").write_text("RT to win a voucher\nThanks Jo, see you soon!\n", encoding="utf-8")
+    audit = _run(installed, tmp_path, "audit", "posts.txt", "--html", "report.html")
+    assert audit.returncode == 0 and "posts written            2" in audit.stdout, audit.stderr
+    assert "<svg" in (tmp_path / "report.html").read_text(encoding="utf-8")  # the template came with the wheel

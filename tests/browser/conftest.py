@@ -1,8 +1,9 @@
 """Fixtures for the extension's browser tests: one fixture site, one service and one Chromium with the
 extension per session (starting Chromium costs ~4 s, its first managed-storage read included), a fresh
-page and preferences per test."""
+page and preferences per test; and a Chromium without the extension for pages that stand alone (the
+audit report)."""
 import pytest
-from harness.chromium import ExtensionBrowser
+from harness.chromium import ExtensionBrowser, plain_browser
 from harness.content_world import ContentWorld
 from harness.service import RapportService, StubService
 from harness.site import FixtureSite, ensure_bundles
@@ -33,6 +34,13 @@ def playwright():
 @pytest.fixture(scope="session")
 def chromium(playwright):
     browser = ExtensionBrowser(playwright)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def plain_chromium(playwright):
+    browser = plain_browser(playwright)
     yield browser
     browser.close()
 

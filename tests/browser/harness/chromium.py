@@ -20,8 +20,7 @@ class ExtensionBrowser:
     """A persistent headless context with the extension loaded, plus an extension page for storage access."""
 
     def __init__(self, playwright, executable: str = CHROMIUM, extension: Path = EXTENSION):
-        if not Path(CHROMIUM).exists():
-            raise RuntimeError(f"{CHROMIUM} missing: install Debian's chromium (make browsers)")
+        _require_chromium(executable)
         self._profile = tempfile.TemporaryDirectory(prefix="rapport-chromium-")
         self.context = playwright.chromium.launch_persistent_context(
             self._profile.name,
@@ -71,3 +70,16 @@ class ExtensionBrowser:
     def close(self) -> None:
         self.context.close()
         self._profile.cleanup()
+
+
+def plain_browser(playwright):
+    """Debian's Chromium without the extension, for pages that stand alone (the audit's HTML report)."""
+    _require_chromium(CHROMIUM)
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                      args=["--disable-background-networking", "--disable-component-update",
+                                            "--no-first-run"])
+
+
+def _require_chromium(executable: str) -> None:
+    if not Path(executable).exists():
+        raise RuntimeError(f"{executable} missing: install Debian's chromium (make browsers)")
