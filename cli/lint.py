@@ -62,5 +62,6 @@ def _drafts(files: Iterable[str]) -> Iterable[Draft]:
         if name == "-":
             yield from read_drafts("<stdin>", sys.stdin)
             continue
-        with open(name, encoding="utf-8", newline="") as stream:
+        # utf-8-sig: spreadsheets start their CSV with a byte-order mark, which editors do not count as a column
+        with open(name, encoding="utf-8-sig", newline="") as stream:
             yield from read_drafts(name, stream)

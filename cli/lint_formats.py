@@ -119,7 +119,7 @@ class RdjsonlReport(Report):
                 "severity": RDJSON_SEVERITIES[shape["severity"]], "source": {"name": TOOL},
                 "code": {"value": shape["rule"]},
                 "suggestions": [{"range": span, "text": text} for _, text in item.fixes],
-            }, ensure_ascii=False) + "\n")
+            }) + "\n")
 
 
 def _rd_position(position: Position) -> JSON:
@@ -160,7 +160,7 @@ class SarifReport(Report):
             for rule in self.pack.rules]}
         log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [
             {"tool": {"driver": driver}, "columnKind": "utf16CodeUnits", "results": self.results}]}
-        self.out.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json.dumps(log, indent=2) + "\n")
 
 
 def _region(start: Position, end: Position) -> JSON:

@@ -145,6 +145,12 @@ def test_min_severity_hides_findings_and_fail_on_sets_the_exit_code(tmp_path, ca
     assert _run(capsys, "lint", "--format", "json", "--min-severity", "error", str(spam))[1].count('"severity": "warning"') == 0
 
 
+def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(tmp_path, capsys):
+    (tmp_path / "sheet.csv").write_text(f"text\n{SPAM}\n", encoding="utf-8-sig")
+    code, out = _run(capsys, "lint", str(tmp_path / "sheet.csv"))
+    assert code == 1 and f"{tmp_path / 'sheet.csv'}:2:1: error [reward-for-sharing]" in out
+
+
 def test_markdown_paragraphs_are_drafts_and_headings_and_code_are_not(tmp_path, capsys):
     (tmp_path / "posts.md").write_text(
         "# Launch week\n\n```\nRT to win a prize!\n```\n\nThanks Jo, what time suits you?\n\n"
