@@ -1,4 +1,4 @@
-"""Reading drafts for `rapport lint`: plain text (one per line), .md (one per paragraph), .jsonl (`text`)
+"""Reading drafts for `rapport lint`: plain text (one per line), .md (paragraphs, list items), .jsonl (`text`)
 or .csv (`text`), each draft knowing where its characters sit in the file (cli/source_layout.py)."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .source_layout import Layout, Position, csv_layout, jsonl_layout, plain_layout
+from .source_layout import Layout, Position, csv_layout, jsonl_layout, marked_layout, plain_layout
 
 
 class DraftFileError(ValueError):
@@ -86,23 +86,29 @@ def _recorded(lines: Iterable[str], into: list[str]) -> Iterator[str]:
 
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
 def _markdown(name: str, stream: TextIO) -> Iterator[Draft]:
-    """A draft per paragraph (lines up to a blank one, line breaks kept); headings and fenced code are not drafts."""
-    paragraph: list[str] = []
-    start, fence = 0, ""
+    """A draft per paragraph (lines up to a blank one, line breaks kept) and per list item, without its
+    marker; headings and fenced code are not drafts."""
+    lines: list[str] = []
+    start, marker, fence = 0, 0, ""
     for number, line in enumerate(stream, 1):
-        opened = _FENCE.match(line)
-        if fence or opened or not line.strip() or _HEADING.match(line):
-            if paragraph:
-                yield Draft(name, start, "".join(paragraph).rstrip("\r\n"))
-                paragraph = []
-            if opened and (not fence or opened.group(1) == fence):
-                fence = "" if fence else opened.group(1)
-            continue
-        if not paragraph:
-            start = number
-        paragraph.append(line)
-    if paragraph:
-        yield Draft(name, start, "".join(paragraph).rstrip("\r\n"))
+        opened, item = _FENCE.match(line), _LIST_ITEM.match(line)
+        if lines and (fence or opened or item or not line.strip() or _HEADING.match(line)):
+            yield from _paragraph(name, start, marker, lines)
+            lines = []
+        if opened and (not fence or opened.group(1) == fence):
+            fence = "" if fence else opened.group(1)
+        elif not fence and line.strip() and not _HEADING.match(line):
+            if not lines:
+                start, marker = number, item.end() if item else 0
+            lines.append(line)
+    yield from _paragraph(name, start, marker, lines)
+
+
+def _paragraph(name: str, start: int, marker: int, lines: list[str]) -> Iterator[Draft]:
+    record = "".join(lines).rstrip("\r\n")
+    if record[marker:].strip():
+        yield Draft(name, start, record[marker:], marked_layout(record, marker) if marker else None)

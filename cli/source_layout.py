@@ -47,6 +47,11 @@ def plain_layout(text: str) -> Layout:
     return Layout(text, None, _one_line)
 
 
+def marked_layout(record: str, marker: int) -> Layout:
+    """A Markdown list item: the text starts after its marker (`- `, `1. `)."""
+    return Layout(record, range(marker, len(record) + 1), _one_line)
+
+
 def _json_string(replacement: str) -> str:
     return json.dumps(replacement, ensure_ascii=False)[1:-1]
 

@@ -151,14 +151,17 @@ def test_a_spreadsheet_csv_with_a_byte_order_mark_is_read(tmp_path, capsys):
     assert code == 1 and f"{tmp_path / 'sheet.csv'}:2:1: error [reward-for-sharing]" in out
 
 
-def test_markdown_paragraphs_are_drafts_and_headings_and_code_are_not(tmp_path, capsys):
+def test_markdown_paragraphs_and_list_items_are_drafts_and_headings_and_code_are_not(tmp_path, capsys):
     (tmp_path / "posts.md").write_text(
         "# Launch week\n\n```\nRT to win a prize!\n```\n\nThanks Jo, what time suits you?\n\n"
-        "Big news today.\nRT to win a voucher!\n", encoding="utf-8")
+        "Big news today.\nRT to win a voucher!\n\n- Thanks Jo!\n- Comments are off.\n", encoding="utf-8")
     code, out = _run(capsys, "lint", "--format", "json", str(tmp_path / "posts.md"))
     records = [json.loads(line) for line in out.splitlines()]
-    assert code == 1 and [r["line"] for r in records] == [7, 9]
-    assert _run(capsys, "lint", str(tmp_path / "posts.md"))[1].startswith(f"{tmp_path / 'posts.md'}:10:1: ")
+    assert code == 1 and [r["line"] for r in records] == [7, 9, 12, 13]
+    assert records[2]["findings"] == [] and records[3]["stats"]["characters"] == len("Comments are off.")
+    out = _run(capsys, "lint", "--min-severity", "error", str(tmp_path / "posts.md"))[1]
+    assert [line.split(": ")[0] for line in out.splitlines()] == [f"{tmp_path / 'posts.md'}:{where}"
+                                                                    for where in ("10:1", "13:3")]
 
 
 _TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(str.strip)
