@@ -25,6 +25,7 @@ v2 = Blueprint("v2", __name__, url_prefix="/v2")
 LANGUAGES = [("English", "en", "en"), ("English (US)", "en", "en-US"), ("English (GB)", "en", "en-GB"),
              ("English (Canada)", "en", "en-CA"), ("English (Australia)", "en", "en-AU")]
 AUTO = "auto"
+SOFTWARE = {"name": "Rapport", "version": version("rapport-lint"), "apiVersion": 1, "premium": False, "status": ""}
 
 
 @v2.get("/languages")
@@ -39,18 +40,18 @@ def check() -> ResponseReturnValue:
     language = _language(form.get("language"))
     with live_rules().lease() as linter:
         result = linter.lint(text, platform_of(form, linter), _disabled(form, linter.pack))
-    software = {"name": "Rapport", "version": version("rapport-lint"), "apiVersion": 1, "premium": False,
-                "status": ""}
-    return jsonify(contract.languagetool_answer(result, language, software))
+    return jsonify(contract.languagetool_answer(result, language, SOFTWARE))
 
 
 def _language(code: str | None) -> tuple[str, str]:
     """(name, code) of the language asked for; `auto` is English, the only language the rules know."""
     if not code:
         raise ApiError(400, "missing_language", 'the request needs a "language" field, such as en-US or auto')
-    for name, short, long_code in LANGUAGES:
-        if code.lower() in (AUTO, long_code.lower()):
-            return name, long_code if code.lower() != AUTO else short
+    if code.lower() == AUTO:
+        return LANGUAGES[0][0], LANGUAGES[0][1]
+    for name, _, long_code in LANGUAGES:
+        if code.lower() == long_code.lower():
+            return name, long_code
     raise ApiError(400, "unsupported_language",
                    f"language must be {AUTO} or one of: {', '.join(long for _, _, long in LANGUAGES)}")
 
