@@ -1,8 +1,10 @@
-"""JUnit XML for `rapport check-rules --junit`, the report format CI systems display."""
+"""JUnit XML for `rapport check-rules --junit` and `rapport lint --format junit`, the report format CI systems display."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from rules import ExampleResult, Problem
@@ -31,7 +33,37 @@ def problems_report(source: Path, problems: Sequence[Problem]) -> ET.ElementTree
     return ET.ElementTree(root)
 
 
+@dataclass(frozen=True, slots=True)
+class LintCase:
+    source: str
+    line: int
+    findings: list[str]  # `line:column: severity [rule] message`, one a finding
+    failing: list[str]  # the rules of the findings that fail the run
+
+
+def lint_report(cases: Sequence[LintCase]) -> ET.ElementTree:
+    """A suite per file and a test case per draft, failed when it has a failing finding; the findings
+    are the failure's text, or the case's output when none fails."""
+    root = ET.Element("testsuites", name="rapport lint", **_counts(len(cases), sum(bool(c.failing) for c in cases)))
+    for source, group in groupby(cases, key=lambda case: case.source):
+        drafts = list(group)
+        suite = ET.SubElement(root, "testsuite", name=source, **_counts(len(drafts), sum(bool(c.failing) for c in drafts)))
+        for case in drafts:
+            element = ET.SubElement(suite, "testcase", classname=source, name=f"line {case.line}",
+                                    file=source, line=str(case.line))
+            if case.failing:
+                ET.SubElement(element, "failure", message=", ".join(case.failing), type="lint").text = \
+                    "\n".join(case.findings)
+            elif case.findings:
+                ET.SubElement(element, "system-out").text = "\n".join(case.findings)
+    return ET.ElementTree(root)
+
+
+def _counts(tests: int, failures: int = 0, errors: int = 0) -> dict[str, str]:
+    return {"tests": str(tests), "failures": str(failures), "errors": str(errors)}
+
+
 def _suite(source: Path, tests: int, failures: int = 0, errors: int = 0) -> tuple[ET.Element, ET.Element]:
-    counts = {"tests": str(tests), "failures": str(failures), "errors": str(errors)}
+    counts = _counts(tests, failures, errors)
     root = ET.Element("testsuites", name="rapport check-rules", **counts)
     return root, ET.SubElement(root, "testsuite", name=f"rules {source}", **counts)

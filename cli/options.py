@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from rules import Linter, load_pack
+from rules import SCHEMA_PATH, Linter, load_pack
 from server.config import Config
 
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
+# Lowest first, as the rules file's schema lists them.
+SEVERITIES: tuple[str, ...] = tuple(json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["$defs"]["severity"]["enum"])
 
 
 def rules_option(command: argparse.ArgumentParser, description: str | None = None) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, Request, current_app, jsonify, request
@@ -25,12 +26,12 @@ def live_rules() -> LiveRules:
 @v1.post("/lint")
 def lint() -> ResponseReturnValue:
     body = _json_object(request)
-    text = _text(body)
+    text = draft_text(body)
     disabled = body.get("disabled_rules", [])
     if not isinstance(disabled, list) or not all(isinstance(rule, str) for rule in disabled):
         raise ApiError(400, "bad_disabled_rules", "disabled_rules must be a list of rule ids")
     with live_rules().lease() as linter:
-        result = linter.lint(text, _platform(body, linter), frozenset(disabled))
+        result = linter.lint(text, platform_of(body, linter), frozenset(disabled))
     return jsonify(contract.lint_answer(result, linter.pack))
 
 
@@ -38,9 +39,9 @@ def lint() -> ResponseReturnValue:
 def explain() -> ResponseReturnValue:
     """For each rule: whether the engine fired it, the values its condition read, and where it is defined."""
     body = _json_object(request)
-    text = _text(body)
+    text = draft_text(body)
     with live_rules().lease() as linter:
-        explanations = explain_rules(linter, text, _platform(body, linter))
+        explanations = explain_rules(linter, text, platform_of(body, linter))
     return jsonify(contract.explain_answer(explanations, linter.pack))
 
 
@@ -92,14 +93,14 @@ def _utf8(raw: bytes) -> str:
     return text
 
 
-def _platform(body: dict[str, Any], linter: Linter) -> str:
+def platform_of(body: Mapping[str, Any], linter: Linter) -> str:
     platform = body.get("platform", "generic")
     if platform not in linter.pack.platforms:
         raise ApiError(400, "unknown_platform", f"platform must be one of: {', '.join(linter.pack.platforms)}")
     return platform
 
 
-def _text(body: dict[str, Any]) -> str:
+def draft_text(body: Mapping[str, Any]) -> str:
     if "text" not in body:
         raise ApiError(400, "missing_text", 'the request needs a "text" field with the draft')
     text = body["text"]

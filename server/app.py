@@ -12,6 +12,7 @@ from . import security
 from .api import health, v1
 from .config import Config
 from .errors import register_error_handlers
+from .languagetool import v2
 from .live_rules import LiveRules
 
 
@@ -25,6 +26,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     security.install(app)
     register_error_handlers(app)
     app.register_blueprint(v1)
+    app.register_blueprint(v2)
     app.register_blueprint(health)
     return app
 

@@ -17,7 +17,7 @@ class Config:
     # Origins that may call the service besides the extension schemes below.
     ALLOWED_ORIGINS: tuple[str, ...] = tuple(filter(None, os.environ.get("RAPPORT_ALLOWED_ORIGINS", "").split(",")))
     EXTENSION_SCHEMES: tuple[str, ...] = ("chrome-extension://", "moz-extension://")
-    # When set, every /v1 request must carry it in the X-Rapport-Token header.
+    # When set, every /v1 and /v2 request must carry it in the X-Rapport-Token header.
     TOKEN: str | None = os.environ.get("RAPPORT_TOKEN") or None
     MAX_DRAFT_BYTES = 64 * KIB
     # JSON escapes can take 6 bytes per character, so the body may be larger than the draft.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from rules import Finding, LintResult, Problem, RuleExplanation, RulePack
+from rules import Finding, LintResult, Problem, Rule, RuleExplanation, RulePack
 
 JSON = dict[str, Any]
 STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade")
@@ -87,6 +87,55 @@ def health(pack: RulePack, problems: list[Problem]) -> JSON:
     error = {"message": "; ".join(map(str, problems)),
              "problems": [problem(item) for item in problems]} if problems else None
     return {"status": "ok", "ruleset": ruleset(pack), "rules_error": error}
+
+
+# LanguageTool's /v2 API (server/languagetool.py), so its clients show Rapport's findings.
+CONTEXT = 40  # code points of the draft each side of a match in its `context`, as LanguageTool gives
+
+
+def languagetool_languages(languages: list[tuple[str, str, str]]) -> list[JSON]:
+    """GET /v2/languages: (name, code, longCode) of each language accepted."""
+    return [{"name": name, "code": code, "longCode": long_code} for name, code, long_code in languages]
+
+
+def languagetool_answer(result: LintResult, language: tuple[str, str], software: JSON) -> JSON:
+    """POST /v2/check."""
+    utf16 = Utf16Offsets(result.text)
+    name, code = language
+    return {"software": software, "warnings": {"incompleteResults": False},
+            "language": {"name": name, "code": code,
+                         "detectedLanguage": {"name": name, "code": code, "confidence": 1.0}},
+            "matches": [_languagetool_match(item, result, utf16) for item in result.findings]}
+
+
+def _languagetool_match(item: Finding, result: LintResult, utf16: Utf16Offsets) -> JSON:
+    shape = finding(item, utf16)
+    sentence = next((result.text[s.start:s.end] for s in result.features.sentences
+                     if s.start <= item.span.start < s.end), "")
+    return {"message": shape["message"], "shortMessage": _label(item.rule.category),
+            "replacements": [{"value": s["replacement"]} for s in shape["suggestions"] if "replacement" in s],
+            "offset": shape["offset"], "length": shape["length"], "context": _context(result.text, item),
+            "sentence": sentence, "type": {"typeName": "Other"}, "rule": _languagetool_rule(item.rule),
+            "ignoreForIncompleteSentence": False, "contextForSureMatch": 0}
+
+
+def _languagetool_rule(rule: Rule) -> JSON:
+    return {"id": rule.id, "description": _label(rule.id), "issueType": "style",
+            "category": {"id": rule.category, "name": _label(rule.category)}}
+
+
+def _label(slug: str) -> str:
+    return slug.replace("-", " ").capitalize()
+
+
+def _context(text: str, item: Finding) -> JSON:
+    """Up to CONTEXT code points each side of the match, "..." where the text goes on; offsets in UTF-16."""
+    start, end = max(0, item.span.start - CONTEXT), min(len(text), item.span.end + CONTEXT)
+    before = ("..." if start else "") + text[start:item.span.start]
+    context = before + text[item.span.start:item.span.end] + text[item.span.end:end] + ("..." if end < len(text) else "")
+    utf16 = Utf16Offsets(context)
+    offset = utf16(len(before))
+    return {"text": context, "offset": offset, "length": utf16(len(before) + item.span.end - item.span.start) - offset}
 
 
 def error(code: str, message: str) -> JSON:

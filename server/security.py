@@ -14,10 +14,11 @@ from flask_cors import CORS
 from .errors import ApiError
 
 TOKEN_HEADER = "X-Rapport-Token"
+API_PREFIXES = ("/v1/", "/v2/")  # Rapport's API and the LanguageTool-compatible one (languagetool.py)
 
 
 def install(app: Flask) -> None:
-    CORS(app, resources={r"/v1/*": {"origins": _cors_origins(app)}},
+    CORS(app, resources={rf"{prefix}*": {"origins": _cors_origins(app)} for prefix in API_PREFIXES},
          allow_headers=["Content-Type", TOKEN_HEADER], methods=["GET", "POST"], max_age=600)
     app.before_request(_check_request)
 
@@ -39,7 +40,7 @@ def _check_request() -> None:
         # A page's no-cors request (an <img>, a form) carries no Origin on GET but says where it came from.
         raise ApiError(403, "forbidden_origin", "only the Rapport extension may call this service")
     token = config["TOKEN"]
-    if token and request.path.startswith("/v1/") and request.method != "OPTIONS":
+    if token and request.path.startswith(API_PREFIXES) and request.method != "OPTIONS":
         if not hmac.compare_digest(request.headers.get(TOKEN_HEADER, "").encode(), token.encode()):
             raise ApiError(401, "bad_token", f"this service needs the pairing token in the {TOKEN_HEADER} header")
 
