@@ -1,0 +1,1 @@
+"""Rewrites: findings grouped into hints, suggestions filled from the draft, applied to it."""
