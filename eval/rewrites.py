@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rules import DEFAULT_PACK, Linter, load_pack, warm_up
-from rules.rewriting.applying import apply_first, content_words, kept_tokens
+from rules.rewriting import apply_first, content_words, hints, kept_tokens
 
 from . import labelled
 from .labelled import Draft
@@ -49,7 +49,7 @@ def measure(linter: Linter, name: str, drafts: Sequence[Draft]) -> RewriteScores
         if not draft.flag & {finding.rule.category for finding in result.findings}:
             continue
         scores.drafts += 1
-        rewritten, replaced = apply_first(result)
+        rewritten, replaced = apply_first(result.text, hints(result))
         after = {finding.rule.category for finding in linter.lint(rewritten, draft.platform).findings}
         if after.isdisjoint(draft.flag):
             scores.fixed += 1

@@ -6,9 +6,11 @@ points, so every offset is converted in this one place. No Flask here: the comma
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
-from rules import Finding, LintResult, Problem, RuleExplanation, RulePack
+from rules import Finding, LintResult, Problem, Replacement, RuleExplanation, RulePack
+from rules.rewriting import Hint, hints, whole_post
 
 JSON = dict[str, Any]
 STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade")
@@ -26,20 +28,40 @@ class Utf16Offsets:
 
 
 def finding(item: Finding, utf16: Utf16Offsets) -> JSON:
+    """One rule's finding: what every rule fired, as clients before hints read it."""
     start, end = utf16(item.span.start), utf16(item.span.end)
     return {
         "rule": item.rule.id, "category": item.rule.category, "severity": item.rule.severity,
         "message": item.message, "offset": start, "length": end - start, "scope": item.scope,
-        "suggestions": [{"message": s.message} | ({"replacement": s.text} if s.text is not None else {})
-                        for s in item.suggestions],
+        "suggestions": suggestions(item.suggestions),
+    }
+
+
+def suggestions(items: Iterable[Replacement]) -> list[JSON]:
+    return [{"message": s.message} | ({"replacement": s.text} if s.text is not None else {}) for s in items]
+
+
+def hint(item: Hint, utf16: Utf16Offsets) -> JSON:
+    """One problem: a finding's fields, taken from its most relevant rule (`rule`, `category`,
+    `message`, `suggestions`), the worst severity, the underline of all, and every rule merged."""
+    start, end = utf16(item.span.start), utf16(item.span.end)
+    primary = item.primary
+    return {
+        "rule": primary.rule.id, "rules": list(item.rules), "category": primary.rule.category,
+        "severity": item.severity, "message": primary.message, "offset": start, "length": end - start,
+        "scope": item.scope, "suggestions": suggestions(item.suggestions),
     }
 
 
 def lint_result(result: LintResult) -> JSON:
-    """Findings and stats of one draft: a line of `rapport lint --format json`."""
+    """Hints, findings, the whole-post rewrite and stats of one draft: a line of `rapport lint --format json`."""
     utf16 = Utf16Offsets(result.text)
     values = result.features.values
-    return {"findings": [finding(item, utf16) for item in result.findings],
+    problems = hints(result)
+    after = whole_post(result.text, problems)
+    return {"hints": [hint(item, utf16) for item in problems],
+            "rewrite": {"before": result.text, "after": after} if after is not None else None,
+            "findings": [finding(item, utf16) for item in result.findings],
             "stats": {name: values[name] for name in STATS}}
 
 

@@ -52,6 +52,7 @@
       const element = document.createElement("div");
       element.className = "finding";
       element.dataset.rule = finding.rule;
+      element.dataset.rules = finding.rules.join(" "); // every rule this one problem merges
       element.dataset.severity = finding.severity;
       element.setAttribute("role", "group");
       element.setAttribute("aria-labelledby", id);

@@ -14,8 +14,9 @@
     get current() {
       return current;
     },
-    disableRule: (finding, scope) => chrome.runtime.sendMessage({ type: "disable-rule", rule: finding.rule, scope }),
-    enableRule: (finding, scope) => chrome.runtime.sendMessage({ type: "enable-rule", rule: finding.rule, scope }),
+    // A hint merges several rules on the same words: turning it off turns them all off.
+    disableRule: (hint, scope) => Promise.all(hint.rules.map((rule) => chrome.runtime.sendMessage({ type: "disable-rule", rule, scope }))),
+    enableRule: (hint, scope) => Promise.all(hint.rules.map((rule) => chrome.runtime.sendMessage({ type: "enable-rule", rule, scope }))),
     pauseSite: () => chrome.runtime.sendMessage({ type: "pause" }),
     resumeSite: () => chrome.runtime.sendMessage({ type: "resume" }),
     onChange: (listener) => listeners.push(listener),

@@ -1,8 +1,24 @@
-"""Applying suggestions to a draft, and what a rewrite must keep."""
+"""Applying suggestions to a draft, and what a rewrite must keep.
+
+A replacement is fitted to the words around it before anyone applies it, so the extension, the
+command line and the audit insert it as it is: the emoji or bullet that opened the sentence stays,
+the first letter takes the case the position needs, a sentence mark does not double up and the
+next sentence keeps its space, and a deletion takes one of the spaces around it along.
+"""
 from __future__ import annotations
 
-from ..linting import LintResult
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..measuring.text import Span
 from ..measuring.tokens import tokenize
+
+if TYPE_CHECKING:
+    from .hints import Hint
+
+_ENDS = ".!?…"
+_MARKS = _ENDS + ",;:"
 
 # Words too common to show that a rewrite kept anything of the text it replaced.
 STOPWORDS = frozenset("""a an the and or but if so to of in on at for with by from as is are was were be been
@@ -12,20 +28,33 @@ whose when where why how all any each every some more most just only very too th
 again also one get got let lets let's please today""".split())
 
 
-def apply_first(result: LintResult) -> tuple[str, list[tuple[str, str]]]:
-    """The draft with every finding's first one-click suggestion applied, right to left (a finding
-    overlapping one already applied is skipped), and the (replaced, replacement) pairs of span rewrites."""
-    text, replaced, free_until = result.text, [], len(result.text) + 1
-    for finding in sorted(result.findings, key=lambda f: (f.span.start, f.span.end), reverse=True):
-        fix = next((s.text for s in finding.suggestions if s.text is not None), None)
-        if fix is None or finding.span.end > free_until and finding.scope == "span":
+def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with every hint's first one-click suggestion applied, right to left (one overlapping a
+    hint already applied is skipped), and the (replaced, replacement) pairs of the span rewrites.
+    A sentence to append is left out when a span rewrite already asks a question."""
+    replaced: list[tuple[str, str]] = []
+    free_until = len(text)
+    appends = []
+    for hint in sorted(hints, key=lambda h: (h.span.start, h.span.end), reverse=True):
+        fix = next((s.text for s in hint.suggestions if s.text is not None), None)
+        start, end = hint.span.start, hint.span.end
+        if fix is None or end > free_until:
             continue
-        start, end = finding.span.start, finding.span.end
-        if finding.scope == "span":
-            replaced.append((text[start:end], fix))
-            free_until = start
+        if hint.scope == "draft":
+            appends.append(fix)
+            continue
+        replaced.append((text[start:end], fix))
+        free_until = start
         text = text[:start] + fix + text[end:]
+    if not any("?" in fix for _, fix in replaced):
+        text += "".join(appends)
     return text, replaced
+
+
+def whole_post(text: str, hints: Sequence[Hint]) -> str | None:
+    """The whole-post rewrite: every hint's first fix at once; None when no hint has one."""
+    rewritten, _ = apply_first(text, hints)
+    return rewritten if rewritten != text else None
 
 
 def content_words(text: str) -> set[str]:
@@ -38,3 +67,71 @@ def kept_tokens(text: str) -> list[str]:
     """The links and money amounts of a text: what a rewrite must keep."""
     tokens = tokenize(text)
     return [norm for norm, kind in zip(tokens.norms, tokens.kinds) if kind in ("link", "money")]
+
+
+def deletion_span(text: str, span: Span) -> Span:
+    """`span` with the spaces before it (or, at the start of a line, after it), so that deleting it
+    leaves one space between its neighbours."""
+    start = span.start
+    while start and text[start - 1] in " \t":
+        start -= 1
+    glued = span.end < len(text) and not text[span.end].isspace() and text[span.end] not in _MARKS
+    if start < span.start and not glued and (start == 0 or text[start - 1] != "\n"):
+        return Span(start, span.end)
+    end = span.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return Span(span.start, end)
+
+
+def fit(text: str, outer: Span, inner: Span, replacement: str) -> str:
+    """What to put over `outer` so that `inner` (inside it) reads `replacement` among its neighbours."""
+    before, after = text[outer.start:inner.start], text[inner.end:outer.end]
+    if not replacement:
+        if before.endswith(" ") and after.startswith(" "):
+            after = after[1:]
+        return before + after
+    replaced = text[inner.start:inner.end]
+    opener, closer = _symbols(replaced), _symbols(replaced[::-1])[::-1]
+    if replaced.strip() == (opener + closer).strip():
+        opener = closer = ""  # the span was only symbols: the replacement is meant for them
+    core = replacement
+    if opener and not core.startswith(opener.strip()):
+        core = opener + core
+    if closer and not core.endswith(closer.strip()):
+        core = core + (closer if closer[0].isspace() else " " + closer)
+    core = _cased(core, _starts_sentence(text, inner.start))
+    following = text[inner.end:inner.end + 1]
+    if core[-1] in _ENDS and following in tuple(_MARKS) and core.strip(_MARKS):
+        core = core.rstrip(_ENDS)  # the text's own mark follows
+    elif core[-1] in _ENDS and following and following.isalnum():
+        core += " "
+    return before + core + after
+
+
+def _symbols(text: str) -> str:
+    """The emoji, bullets and spaces that open `text`."""
+    end = 0
+    while end < len(text) and (text[end].isspace() or unicodedata.category(text[end])[0] == "S"
+                               or text[end] in "\ufe0f\u200d\u20e3"):
+        end += 1
+    return text[:end]
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    before = text[:index].rstrip()
+    return not before or before[-1] in _ENDS or "\n" in text[len(before):index] or _symbols(before[::-1]) == before[::-1]
+
+
+def _cased(text: str, sentence_start: bool) -> str:
+    """`text` with its first letter upper case at a sentence start; lower case elsewhere unless the
+    word is in capitals or is "I"."""
+    index = next((i for i, ch in enumerate(text) if ch.isalpha()), None)
+    if index is None:
+        return text
+    word = text[index:].split(" ", 1)[0]
+    if sentence_start:
+        return text[:index] + text[index].upper() + text[index + 1:]
+    if word in ("I", "I'm", "I'll", "I've", "I'd") or (len(word) > 1 and word[1].isupper()):
+        return text
+    return text[:index] + text[index].lower() + text[index + 1:]
