@@ -9,8 +9,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
-from rules import Finding, LintResult, Problem, Replacement, RuleExplanation, RulePack
-from rules.rewriting import Hint, hints, whole_post
+from rules import Finding, Hint, LintResult, Problem, Replacement, RuleExplanation, RulePack, hints, whole_post
 
 JSON = dict[str, Any]
 STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade")

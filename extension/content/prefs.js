@@ -9,14 +9,19 @@
     for (const listener of listeners) listener(current);
   }
 
+  // One at a time: each message reads and writes the stored list.
+  async function eachRule(hint, send) {
+    for (const rule of hint.rules) await send(rule);
+  }
+
   Rapport.prefs = {
     load: refresh,
     get current() {
       return current;
     },
     // A hint merges several rules on the same words: turning it off turns them all off.
-    disableRule: (hint, scope) => Promise.all(hint.rules.map((rule) => chrome.runtime.sendMessage({ type: "disable-rule", rule, scope }))),
-    enableRule: (hint, scope) => Promise.all(hint.rules.map((rule) => chrome.runtime.sendMessage({ type: "enable-rule", rule, scope }))),
+    disableRule: (hint, scope) => eachRule(hint, (rule) => chrome.runtime.sendMessage({ type: "disable-rule", rule, scope })),
+    enableRule: (hint, scope) => eachRule(hint, (rule) => chrome.runtime.sendMessage({ type: "enable-rule", rule, scope })),
     pauseSite: () => chrome.runtime.sendMessage({ type: "pause" }),
     resumeSite: () => chrome.runtime.sendMessage({ type: "resume" }),
     onChange: (listener) => listeners.push(listener),

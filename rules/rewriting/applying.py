@@ -7,6 +7,7 @@ next sentence keeps its space, and a deletion takes one of the spaces around it 
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -48,7 +49,16 @@ def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, 
         text = text[:start] + fix + text[end:]
     if not any("?" in fix for _, fix in replaced):
         text += "".join(appends)
-    return text, replaced
+    return _once(text), replaced
+
+
+def _once(text: str) -> str:
+    """`text` with a sentence that comes again later left out: hints of one rule on several sentences
+    each end with the same question; the post asks it once, at the end."""
+    sentences = re.split(r"(?<=[.!?])[ \t]+", text)
+    seen = [sentence.casefold() for sentence in sentences]
+    kept = [s for i, s in enumerate(sentences) if len(s) < 12 or seen[i] not in seen[i + 1:]]
+    return " ".join(kept) if len(kept) < len(sentences) else text
 
 
 def whole_post(text: str, hints: Sequence[Hint]) -> str | None:
@@ -58,15 +68,17 @@ def whole_post(text: str, hints: Sequence[Hint]) -> str | None:
 
 
 def content_words(text: str) -> set[str]:
+    """The text's words that carry its content, plurals read as their singular."""
     tokens = tokenize(text)
-    return {norm for norm, kind in zip(tokens.norms, tokens.kinds)
+    return {norm[:-1] if len(norm) > 3 and norm.endswith("s") and not norm.endswith("ss") else norm
+            for norm, kind in zip(tokens.norms, tokens.kinds)
             if kind in ("word", "money", "number", "percent", "link", "mention", "hashtag") and norm not in STOPWORDS}
 
 
-def kept_tokens(text: str) -> list[str]:
-    """The links and money amounts of a text: what a rewrite must keep."""
+def kept_tokens(text: str, kinds: tuple[str, ...] = ("link", "email", "money")) -> list[str]:
+    """The links, addresses and money amounts of a text, as written: what a rewrite must keep."""
     tokens = tokenize(text)
-    return [norm for norm, kind in zip(tokens.norms, tokens.kinds) if kind in ("link", "money")]
+    return [text[start:end] for kind, start, end in zip(tokens.kinds, tokens.starts, tokens.ends) if kind in kinds]
 
 
 def deletion_span(text: str, span: Span) -> Span:
@@ -88,8 +100,8 @@ def fit(text: str, outer: Span, inner: Span, replacement: str) -> str:
     """What to put over `outer` so that `inner` (inside it) reads `replacement` among its neighbours."""
     before, after = text[outer.start:inner.start], text[inner.end:outer.end]
     if not replacement:
-        if before.endswith(" ") and after.startswith(" "):
-            after = after[1:]
+        if before.endswith((" ", "\t")) and (not after or after[0] in " \t" + _MARKS):
+            before = before.rstrip(" \t")
         return before + after
     replaced = text[inner.start:inner.end]
     opener, closer = _symbols(replaced), _symbols(replaced[::-1])[::-1]
@@ -98,7 +110,7 @@ def fit(text: str, outer: Span, inner: Span, replacement: str) -> str:
     core = replacement
     if opener and not core.startswith(opener.strip()):
         core = opener + core
-    if closer and not core.endswith(closer.strip()):
+    if closer and closer.strip() not in core:
         core = core + (closer if closer[0].isspace() else " " + closer)
     core = _cased(core, _starts_sentence(text, inner.start))
     following = text[inner.end:inner.end + 1]
@@ -127,9 +139,9 @@ def _cased(text: str, sentence_start: bool) -> str:
     """`text` with its first letter upper case at a sentence start; lower case elsewhere unless the
     word is in capitals or is "I"."""
     index = next((i for i, ch in enumerate(text) if ch.isalpha()), None)
-    if index is None:
+    word = text[index:].split(" ", 1)[0] if index is not None else ""
+    if index is None or text[index - 1:index] in ("#", "@") or tokenize(word).kinds[:1] in (["link"], ["email"]):
         return text
-    word = text[index:].split(" ", 1)[0]
     if sentence_start:
         return text[:index] + text[index].upper() + text[index + 1:]
     if word in ("I", "I'm", "I'll", "I've", "I'd") or (len(word) > 1 and word[1].isupper()):
