@@ -13,7 +13,7 @@ in the next sentence). Every value is text of the draft as written, except `aske
 | `asked` | the question behind engagement bait: "Do you love Fridays?", "Who needs a coffee?", "Pancakes or waffles?"; else the draft's own question |
 | `question` | the draft's first sentence with a question mark |
 | `words` | the replaced words themselves, words in capitals in ordinary case |
-| `rest` | the span without what the hint's rules are about (their captures, and the matches of the first phrase list each tests) and without flagged hashtags: the facts left once the pressure is gone |
+| `rest` | the span without what the rule is about (its captures, and the matches of the first phrase list it tests), the other rules' captures and flagged hashtags: the facts left once the pressure is gone |
 | `act` | the verb the rule caught (its `call` or `action` capture's first word): "book", "share" |
 | `topic` | what a closure is about: "individual complaints" in "We can't discuss individual complaints here" |
 | `subject` | the product or event: "our winter menu", "the spring fair" |
@@ -102,15 +102,18 @@ class Slots:
 
     @cached_property
     def _matched(self) -> list[Span]:
-        """What the rule (and the hint's other rules) are about in the span: captures, and the matches
-        of the first phrase list each tests ("hurry" for urgency-pressure, not the sale it also asks for)."""
-        spans = [s for rule in (self.rule, *(f.rule for f in self.others)) for s in self._about(rule)]
+        """What the rule is about in the span (its captures, and the matches of the first phrase list it
+        tests: "hurry" for urgency-pressure, not the sale it also asks for), and the other rules' captures."""
+        spans = [*self._about(self.rule, own_list=True), *(s for f in self.others for s in self._about(f.rule))]
         return [s for s in spans if self._inside(s)]
 
-    def _about(self, rule: Rule) -> list[Span]:
+    def _about(self, rule: Rule, own_list: bool = False) -> list[Span]:
+        """A rule's captures and, with `own_list`, the matches of the first phrase list it tests (the
+        other rules of a hint often test a list only as support: shouting looks for "sale" too)."""
         tested = leaves(rule.condition)
         own = next((leaf.feature for leaf in tested if leaf.positive and leaf.feature in self.features.spans
-                    and not leaf.feature.startswith(("pattern_", "near_")) and leaf.feature not in _BUILTIN_SPANS), None)
+                    and not leaf.feature.startswith(("pattern_", "near_")) and leaf.feature not in _BUILTIN_SPANS),
+                   None) if own_list else None
         captured = [where for leaf in tested for match in self.features.captures.get(leaf.feature, ())
                     for where in match.values()]
         return [*(self.features.spans.get(own, []) if own else []), *captured]
@@ -287,7 +290,8 @@ class Slots:
     def kept(self) -> list[str]:
         """The links, addresses, amounts and @mentions in the span (but mentions the mechanic asked
         for), as written: what a rewrite of it must still hold."""
-        spans = [s for name in ("links", "emails", "money") for s in self.features.spans.get(name, ()) if self._inside(s)]
+        spans = [s for name in ("links", "emails", "money") for s in self.features.spans.get(name, ())
+                 if self._inside(s) and s != self.span]  # a fix of that very link ("(link in bio)") replaces it
         found = [self.text[s.start:s.end] for s in sorted(spans, key=lambda s: s.start)]
         return found + (self._mentions() or "").split()
 
