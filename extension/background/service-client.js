@@ -56,7 +56,8 @@ export async function lint(text, platform, disabledRules, edited) {
       body: JSON.stringify({ text, platform, disabled_rules: disabledRules }),
     });
     backoff.reset();
-    return reply.ok ? { ok: true, findings: problems(reply.body), ruleset: reply.body.ruleset } : reply;
+    // `rewrite`: the whole post with every hint's first fix ({ before, after }), or null.
+    return reply.ok ? { ok: true, findings: problems(reply.body), rewrite: reply.body.rewrite ?? null, ruleset: reply.body.ruleset } : reply;
   } catch (error) {
     if (error instanceof NeedsPermission) return needsPermission(error.message);
     // Network errors and timeouts: the browser already logs the failed request once; stay quiet.

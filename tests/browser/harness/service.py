@@ -35,6 +35,10 @@ class RapportService:
             finding["matched"] = utf16_slice(text, finding["offset"], finding["length"])
         return findings
 
+    def rewrite(self, text: str) -> str:
+        """The whole-post rewrite the service offers for `text`."""
+        return post_json(f"{self.url}/v1/lint", {"text": text})["rewrite"]["after"]
+
     def close(self) -> None:
         stop_service(self.process)
 
