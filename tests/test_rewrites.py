@@ -33,6 +33,13 @@ def test_engagement_bait_becomes_the_question_behind_it(lint):
     assert first_fix(lint, "❤️ for pancakes, 😮 for waffles", "engagement-bait")[1].startswith("❤️ Pancakes or waffles?")
 
 
+def test_bait_keeps_the_news_it_was_sharing(lint):
+    text = "Share this so every cat owner sees it 🐱 The vaccination clinic opens on Saturday at the hall."
+    fix = first_fix(lint, text, "engagement-bait")[1]
+    assert fix.startswith("The vaccination clinic opens on Saturday at the hall. What do you think?")
+    assert "Share" not in fix
+
+
 def test_a_closure_becomes_where_people_are_answered(lint):
     fix = first_fix(lint, "We can't discuss individual complaints here.", "replies-closed")[1]
     assert fix.startswith("Questions about individual complaints?") and "ask us here" in fix

@@ -57,7 +57,7 @@ def _once(text: str) -> str:
     each end with the same question; the post asks it once, at the end."""
     sentences = re.split(r"(?<=[.!?])[ \t]+", text)
     seen = [sentence.casefold() for sentence in sentences]
-    kept = [s for i, s in enumerate(sentences) if len(s) < 12 or seen[i] not in seen[i + 1:]]
+    kept = [s for i, s in enumerate(sentences) if seen[i] not in seen[i + 1:]]
     return " ".join(kept) if len(kept) < len(sentences) else text
 
 

@@ -12,6 +12,7 @@ in the next sentence). Every value is text of the draft as written, except `aske
 | `promise` | what is promised once a count is reached: "bring back the winter menu"; else "give away" + offer |
 | `asked` | the question behind engagement bait: "Do you love Fridays?", "Who needs a coffee?", "Pancakes or waffles?"; else the draft's own question |
 | `question` | the draft's first sentence with a question mark |
+| `aside` | the clauses of the replaced words the rule found nothing in ("... sees it 🐶 Our microchipping day is on Saturday") |
 | `words` | the replaced words themselves, words in capitals in ordinary case |
 | `rest` | the span without what the rule is about (its captures, and the matches of the first phrase list it tests), the other rules' captures and flagged hashtags: the facts left once the pressure is gone |
 | `act` | the verb the rule caught (its `call` or `action` capture's first word): "book", "share" |
@@ -41,13 +42,13 @@ from .applying import STOPWORDS, content_words, kept_tokens
 if TYPE_CHECKING:
     from ..linting import Finding
 
-BUILTIN_SLOTS = ("offer", "promise", "asked", "question", "rest", "words", "act", "topic", "subject", "channel", "link",
+BUILTIN_SLOTS = ("offer", "promise", "asked", "question", "rest", "aside", "words", "act", "topic", "subject", "channel", "link",
                  "email", "money", "date", "when", "mentions", "hashtags")
 MAX_OFFER_TOKENS = 6
 _OFFER_VERBS = frozenset("win wins won winning get gets getting receive receives earn earns unlock unlocks bag score "
                          "claim grab snag collect bagging scoring ship send sends give gives giving sending".split())
 _OFFER_NOUNS = frozenset("free voucher vouchers hamper prize prizes gift gifts ticket tickets code codes discount "
-                         "coupon coupons tote bag month box pair set bundle reward rewards".split())
+                         "coupon coupons tote bag box pair set bundle reward rewards".split())
 _OFFER_STOPS = frozenset("for when if to and or by who that with this so from just every each until till at in on via "
                          "before after plus = + & → if you we".split())
 _DETERMINERS = frozenset("a an the one two three four five ten your our some free".split())
@@ -199,6 +200,16 @@ class Slots:
         rest = _LOOSE_ENDS.sub("", _symbols_off(rest)).strip(" ,;:-–—!?.")
         return _plain(rest) if len(content_words(rest)) >= 2 else None
 
+    def _aside(self) -> str | None:
+        tokens, within = self._tokens, self._token_range(self.span)
+        found = [s for leaf in leaves(self.rule.condition) if leaf.positive for s in self.features.spans.get(leaf.feature, ())
+                 if leaf.feature not in _BUILTIN_SPANS and self._inside(s)]
+        starts = [i for i in tokens.clause_starts if i in within]
+        clauses = [(tokens.starts[first], tokens.ends[end - 1]) for first, end in zip(starts, [*starts[1:], within.stop])]
+        free = [self.text[a:b] for a, b in clauses if not any(s.start < b and a < s.end for s in found)]
+        aside = _symbols_off(" ".join(free)).strip(" ,;:-–—.!")
+        return _plain(aside) if len(content_words(aside)) >= 3 else None
+
     def _words(self) -> str | None:
         return _plain(self.text[self.span.start:self.span.end].lower() if _shouted(self.text[self.span.start:self.span.end])
                       else self.text[self.span.start:self.span.end])
@@ -334,7 +345,7 @@ _AMOUNT = re.compile(r"[£$€¥₹]?\d")
 _NEGATIONS = frozenset("not no never cannot unable".split())
 _TOPIC_VERBS = frozenset("respond reply answer discuss accept handle process take see access issue log read monitor "
                          "consider help book register give arrange deal use sort change cancel refund report post share "
-                         "send able be".split())
+                         "send able be receive get".split())
 _TOPIC_STOPS = frozenset("here via through online please".split())
 _CHANNEL = re.compile(r"\b(comments?|replies|reply|dms?|direct messages?|messages?|inbox|mailbox)\b", re.IGNORECASE)
 _CHANNELS = {"comment": "Comments", "replie": "Replies", "reply": "Replies", "dm": "DMs", "direct message": "Messages",
