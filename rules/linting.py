@@ -1,7 +1,7 @@
 """Lint a draft: measure features, let the engine decide, turn fired rules into findings."""
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -10,6 +10,8 @@ from .deciding.engine import CompiledRules
 from .measuring.features import BUILTIN_FEATURES, Features, extract
 from .measuring.text import Span, merge
 from .model import Rule, RulePack, RulesError
+from .rewriting.slots import Slots
+from .rewriting.templates import fill
 
 MAX_FINDINGS_PER_RULE = 10
 
@@ -63,13 +65,29 @@ def _findings(rule: Rule, text: str, features: Features) -> list[Finding]:
     message = rule.message.format_map(features.values)
     spans = _underlined(rule, features)
     if not spans:
-        end = Span(len(text), len(text))
+        return [Finding(rule, message, Span(len(text), len(text)), "draft", filled(rule, text, features, None))]
+    advice = tuple(Replacement(s.message, None) for s in rule.suggestions)
+    return [Finding(rule, message, span, "span", advice if sentence_wide(rule) else filled(rule, text, features, span))
+            for span in spans[:MAX_FINDINGS_PER_RULE]]
+
+
+def filled(rule: Rule, text: str, features: Features, span: Span | None,
+           others: Sequence[Finding] = ()) -> tuple[Replacement, ...]:
+    """The rule's suggestions with their templates' slots filled for `span` (None: the whole draft,
+    whose suggestions append a sentence); `others` are other rules' findings on these words."""
+    slots = Slots(rule, text, features, span or Span(0, len(text)), others)
+    if span is None:
         separator = "" if not text or text[-1].isspace() else " "
-        suggestions = tuple(Replacement(s.message, separator + s.append if s.append else None)
-                            for s in rule.suggestions)
-        return [Finding(rule, message, end, "draft", suggestions)]
-    suggestions = tuple(Replacement(s.message, s.replace) for s in rule.suggestions)
-    return [Finding(rule, message, span, "span", suggestions) for span in spans[:MAX_FINDINGS_PER_RULE]]
+        return tuple(Replacement(s.message, separator + fill(s.append, slots) if s.append else None)
+                     for s in rule.suggestions)
+    return tuple(Replacement(s.message, None if s.replace is None else slots.completed(fill(s.replace, slots)))
+                 for s in rule.suggestions)
+
+
+def sentence_wide(rule: Rule) -> bool:
+    """The rule's first one-click fix rewrites whole sentences: its findings are advice, and only
+    hints (whose underline covers the sentences) offer the fix."""
+    return next((s.over == "sentence" for s in rule.suggestions if s.replace is not None), False)
 
 
 def _underlined(rule: Rule, features: Features) -> list[Span]:

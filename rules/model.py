@@ -51,8 +51,9 @@ class RulesError(Exception):
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     message: str
-    replace: str | None = None
+    replace: str | None = None  # a template (rewriting/templates.py)
     append: str | None = None
+    over: str = "underline"  # what `replace` rewrites: the underlined words, or the sentences holding them
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,10 @@ points, so every offset is converted in this one place. No Flask here: the comma
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
-from rules import Finding, LintResult, Problem, Rule, RuleExplanation, RulePack
+from rules import Finding, Hint, LintResult, Problem, Replacement, Rule, RuleExplanation, RulePack, hints, whole_post
 
 JSON = dict[str, Any]
 STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade")
@@ -26,20 +27,40 @@ class Utf16Offsets:
 
 
 def finding(item: Finding, utf16: Utf16Offsets) -> JSON:
+    """One rule's finding: what every rule fired, as clients before hints read it."""
     start, end = utf16(item.span.start), utf16(item.span.end)
     return {
         "rule": item.rule.id, "category": item.rule.category, "severity": item.rule.severity,
         "message": item.message, "offset": start, "length": end - start, "scope": item.scope,
-        "suggestions": [{"message": s.message} | ({"replacement": s.text} if s.text is not None else {})
-                        for s in item.suggestions],
+        "suggestions": suggestions(item.suggestions),
+    }
+
+
+def suggestions(items: Iterable[Replacement]) -> list[JSON]:
+    return [{"message": s.message} | ({"replacement": s.text} if s.text is not None else {}) for s in items]
+
+
+def hint(item: Hint, utf16: Utf16Offsets) -> JSON:
+    """One problem: a finding's fields, taken from its most relevant rule (`rule`, `category`,
+    `message`, `suggestions`), the worst severity, the underline of all, and every rule merged."""
+    start, end = utf16(item.span.start), utf16(item.span.end)
+    primary = item.primary
+    return {
+        "rule": primary.rule.id, "rules": list(item.rules), "category": primary.rule.category,
+        "severity": item.severity, "message": primary.message, "offset": start, "length": end - start,
+        "scope": item.scope, "suggestions": suggestions(item.suggestions),
     }
 
 
 def lint_result(result: LintResult) -> JSON:
-    """Findings and stats of one draft: a line of `rapport lint --format json`."""
+    """Hints, findings, the whole-post rewrite and stats of one draft: a line of `rapport lint --format json`."""
     utf16 = Utf16Offsets(result.text)
     values = result.features.values
-    return {"findings": [finding(item, utf16) for item in result.findings],
+    problems = hints(result)
+    after = whole_post(result.text, problems)
+    return {"hints": [hint(item, utf16) for item in problems],
+            "rewrite": {"before": result.text, "after": after} if after is not None else None,
+            "findings": [finding(item, utf16) for item in result.findings],
             "stats": {name: values[name] for name in STATS}}
 
 
@@ -105,17 +126,18 @@ def languagetool_answer(result: LintResult, language: tuple[str, str], software:
     return {"software": software, "warnings": {"incompleteResults": False},
             "language": {"name": name, "code": code,
                          "detectedLanguage": {"name": name, "code": code, "confidence": 1.0}},
-            "matches": [_languagetool_match(item, result, utf16) for item in result.findings]}
+            "matches": [_languagetool_match(item, result, utf16) for item in hints(result)]}
 
 
-def _languagetool_match(item: Finding, result: LintResult, utf16: Utf16Offsets) -> JSON:
-    shape = finding(item, utf16)
+def _languagetool_match(item: Hint, result: LintResult, utf16: Utf16Offsets) -> JSON:
+    """One match per problem, as the extension shows it: the hint's words, led by its most relevant rule."""
+    shape = hint(item, utf16)
     sentence = next((result.text[s.start:s.end] for s in result.features.sentences
                      if s.start <= item.span.start < s.end), "")
-    return {"message": shape["message"], "shortMessage": _label(item.rule.category),
+    return {"message": shape["message"], "shortMessage": _label(item.primary.rule.category),
             "replacements": [{"value": s["replacement"]} for s in shape["suggestions"] if "replacement" in s],
             "offset": shape["offset"], "length": shape["length"], "context": _context(result.text, item),
-            "sentence": sentence, "type": {"typeName": "Other"}, "rule": _languagetool_rule(item.rule),
+            "sentence": sentence, "type": {"typeName": "Other"}, "rule": _languagetool_rule(item.primary.rule),
             "ignoreForIncompleteSentence": False, "contextForSureMatch": 0}
 
 
@@ -128,7 +150,7 @@ def _label(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
 
 
-def _context(text: str, item: Finding) -> JSON:
+def _context(text: str, item: Hint) -> JSON:
     """Up to CONTEXT code points each side of the match, "..." where the text goes on; offsets in UTF-16."""
     start, end = max(0, item.span.start - CONTEXT), min(len(text), item.span.end + CONTEXT)
     before = ("..." if start else "") + text[start:item.span.start]

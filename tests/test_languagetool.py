@@ -152,3 +152,12 @@ def test_preflight_answers_the_extension_only(client):
     assert allowed.headers.get("Access-Control-Allow-Origin") == EXTENSION_ORIGIN
     refused = client.options("/v2/check", headers=ask | {"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in refused.headers
+
+
+def test_one_match_per_problem_as_the_extension_shows(client):
+    text = "RT and follow to WIN a £50 voucher!!! Hurry, today only #giveaway #win #free #contest"
+    lint = client.post("/v1/lint", json={"text": text}, headers={"Origin": EXTENSION_ORIGIN}).get_json()
+    matches = _check(client, text=text).get_json()["matches"]
+    assert len(lint["findings"]) > len(lint["hints"])  # several rules on the same words
+    assert [(m["rule"]["id"], m["offset"], m["length"]) for m in matches] == \
+        [(h["rule"], h["offset"], h["length"]) for h in lint["hints"]]

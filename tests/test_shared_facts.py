@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from rules import DEFAULT_PACK, SCHEMA_PATH, load_pack
+from rules import DEFAULT_PACK, SCHEMA_PATH, Linter, load_pack
+from server import contract
 from server.config import DEFAULT_PORT, Config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,15 @@ def test_the_background_refuses_drafts_the_service_would_refuse(extension):
 def test_rule_ids_the_background_accepts_are_the_schema_slugs(extension):
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert extension["ruleIdPattern"] == schema["$defs"]["slug"]["pattern"]
+
+
+def test_the_extension_reads_every_field_of_a_hint_the_service_gives(extension):
+    linter = Linter(load_pack(DEFAULT_PACK))
+    try:
+        answer = contract.lint_result(linter.lint("RT to win a £50 voucher!!! #giveaway #win"))
+    finally:
+        linter.close()
+    assert answer["hints"] and all(list(hint) == extension["hintFields"] for hint in answer["hints"])
 
 
 def test_every_message_sent_has_a_handler_and_a_checked_shape(extension):

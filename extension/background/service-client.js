@@ -1,6 +1,7 @@
 // The only code that talks to the Rapport service. It runs in the background because a content
 // script's fetch to loopback is blocked by CORS / Local Network Access; ours is covered by host_permissions
 // (loopback) or by the team server's origin, granted at run time (optional_host_permissions).
+import { HINT_FIELDS } from "../shared/defaults.js";
 import { isLoopbackUrl, permissionPattern } from "../shared/service-url.js";
 import { loadSettings } from "../shared/settings.js";
 import { Backoff } from "./backoff.js";
@@ -40,6 +41,12 @@ const needsPermission = (url) => ({
   error: { code: "needs_permission", message: `Allow Rapport to reach ${url} (Rapport options)` },
 });
 
+// One entry per problem: the service's hints (several rules on the same words merged), or, from a
+// service older than hints, its findings, each its own problem.
+const problems = (body) => (Array.isArray(body.hints)
+  ? body.hints.map((hint) => Object.fromEntries(HINT_FIELDS.map((field) => [field, hint[field]])))
+  : body.findings.map((finding) => ({ ...finding, rules: [finding.rule] })));
+
 export async function lint(text, platform, disabledRules, edited) {
   if (!backoff.mayTry(edited)) return offline(edited);
   try {
@@ -49,7 +56,8 @@ export async function lint(text, platform, disabledRules, edited) {
       body: JSON.stringify({ text, platform, disabled_rules: disabledRules }),
     });
     backoff.reset();
-    return reply.ok ? { ok: true, findings: reply.body.findings, ruleset: reply.body.ruleset } : reply;
+    // `rewrite`: the whole post with every hint's first fix ({ before, after }), or null.
+    return reply.ok ? { ok: true, findings: problems(reply.body), rewrite: reply.body.rewrite ?? null, ruleset: reply.body.ruleset } : reply;
   } catch (error) {
     if (error instanceof NeedsPermission) return needsPermission(error.message);
     // Network errors and timeouts: the browser already logs the failed request once; stay quiet.

@@ -12,6 +12,11 @@
         await Rapport.applySuggestion(composer.field, finding, replacement);
         composer.edited(); // not every editor reports its change with an input event
       }),
+      // The whole draft selected and replaced in one insertion: one step for the editor's undo.
+      rewritePost: then(async ({ before, after }) => {
+        await Rapport.applySuggestion(composer.field, { scope: "span", offset: 0, length: before.length, matched: before }, after);
+        composer.edited();
+      }),
       ignore: then((finding) => composer.ignore(finding)),
       disableRule: then(async (finding, scope) => {
         await Rapport.prefs.disableRule(finding, scope);

@@ -1,10 +1,25 @@
 {
   Rapport.ruleName = (rule) => rule.replaceAll("-", " ");
 
+  // Before and after of a hint's first fix: the flagged words struck out, the rewrite beside them
+  // (for a whole-draft hint, the sentence it adds).
+  Rapport.preview = (finding, replacement) => {
+    const element = document.createElement("p");
+    element.className = "preview";
+    const before = document.createElement("del");
+    before.textContent = finding.matched;
+    const after = document.createElement("ins");
+    after.textContent = replacement.trim() || "(removed)";
+    if (finding.scope !== "draft" && finding.matched) element.append(before, " → ");
+    element.append(after);
+    return element;
+  };
+
   // The hint card: a labelled dialog listing findings with their suggestions and actions. Only one is
   // open per frame. It follows its words as the page scrolls and closes once they leave the view.
   // show() takes { findings, anchor() -> rect | null, composer, actions, keyboard }, where
-  // actions = { apply(finding, replacement), ignore(finding), disableRule(finding, scope), pauseSite() }.
+  // actions = { apply(finding, replacement), rewritePost(rewrite), ignore(finding), disableRule(finding, scope),
+  // pauseSite() }. Each finding is a hint: one problem, with every rule it merges in `rules`.
   Rapport.Card = class {
     constructor() {
       this.ui = new Rapport.UiHost("card");
@@ -33,6 +48,8 @@
       const items = findings.map((finding, index) => this.item(finding, actions, `finding-${index}`));
       const footer = document.createElement("div");
       footer.className = "footer";
+      const rewrite = composer.rewrite;
+      if (rewrite) footer.append(Rapport.button("rewrite-post", "Rewrite whole post", () => actions.rewritePost(rewrite)));
       footer.append(Rapport.button("pause", "Pause on this site", () => actions.pauseSite()));
       const title = document.createElement("p");
       title.className = "title";
@@ -52,6 +69,7 @@
       const element = document.createElement("div");
       element.className = "finding";
       element.dataset.rule = finding.rule;
+      element.dataset.rules = finding.rules.join(" "); // every rule this one problem merges
       element.dataset.severity = finding.severity;
       element.setAttribute("role", "group");
       element.setAttribute("aria-labelledby", id);
@@ -61,6 +79,8 @@
       message.textContent = finding.message;
       const suggestions = document.createElement("div");
       suggestions.className = "suggestions";
+      const fix = (finding.suggestions ?? []).find((suggestion) => typeof suggestion.replacement === "string");
+      const preview = fix ? Rapport.preview(finding, fix.replacement) : null;
       for (const suggestion of finding.suggestions ?? []) {
         if (typeof suggestion.replacement === "string") {
           const label = suggestion.replacement || `Remove "${finding.matched}"`;
@@ -83,7 +103,7 @@
         Rapport.button("disable-site", "Off on this site", () => actions.disableRule(finding, "site")),
         Rapport.button("disable-rule", "Off everywhere", () => actions.disableRule(finding, "everywhere")),
       );
-      element.append(message, suggestions, controls);
+      element.append(message, ...(preview ? [preview] : []), suggestions, controls);
       return element;
     }
 

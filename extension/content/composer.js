@@ -18,6 +18,7 @@
       this.text = this.field.read(); // the text `findings` refer to
       this.findings = []; // shown findings, each with the `matched` text it was linted on
       this.linted = null; // the text of the latest reply shown
+      this.rewrite = null; // the whole-post rewrite of the text shown ({ before, after }), while it is current
       this.ignored = new Set(); // ignoreKey()s for this draft only: a new draft is checked afresh
       this.armed = false;
       this.badge = new Rapport.Badge(this.overlay.root, () => this.openList(false));
@@ -56,6 +57,7 @@
       if (text === this.text) return;
       this.findings = Rapport.carryFindings(this.findings, this.text, text);
       this.text = text;
+      this.rewrite = null; // made for the text before this edit
       this.card.hide();
       this.paint();
       if (this.armed) this.scheduler.schedule();
@@ -88,6 +90,7 @@
       const current = this.field.read();
       this.linted = reply.text;
       this.text = current;
+      this.rewrite = reply.ok && reply.rewrite?.before === current ? reply.rewrite : null;
       if (!reply.ok) {
         this.present([]);
         if (reply.offline) this.badge.showOffline();

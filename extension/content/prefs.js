@@ -9,13 +9,19 @@
     for (const listener of listeners) listener(current);
   }
 
+  // One at a time: each message reads and writes the stored list.
+  async function eachRule(hint, send) {
+    for (const rule of hint.rules) await send(rule);
+  }
+
   Rapport.prefs = {
     load: refresh,
     get current() {
       return current;
     },
-    disableRule: (finding, scope) => chrome.runtime.sendMessage({ type: "disable-rule", rule: finding.rule, scope }),
-    enableRule: (finding, scope) => chrome.runtime.sendMessage({ type: "enable-rule", rule: finding.rule, scope }),
+    // A hint merges several rules on the same words: turning it off turns them all off.
+    disableRule: (hint, scope) => eachRule(hint, (rule) => chrome.runtime.sendMessage({ type: "disable-rule", rule, scope })),
+    enableRule: (hint, scope) => eachRule(hint, (rule) => chrome.runtime.sendMessage({ type: "enable-rule", rule, scope })),
     pauseSite: () => chrome.runtime.sendMessage({ type: "pause" }),
     resumeSite: () => chrome.runtime.sendMessage({ type: "resume" }),
     onChange: (listener) => listeners.push(listener),

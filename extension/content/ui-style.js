@@ -43,6 +43,11 @@
     button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
     .suggestion, .primary { border: 1px solid var(--accent-text); background: var(--accent-bg); color: var(--accent-text); }
     .hint { color: var(--muted); font-style: italic; }
+    .preview { margin: 0 0 4px; padding-left: 11px; }
+    .preview del { color: var(--muted); }
+    .preview ins { text-decoration: none; background: var(--accent-bg); color: var(--accent-text); }
+    .footer .rewrite-post { float: left; border: 1px solid var(--accent-text); background: var(--accent-bg); color: var(--accent-text);
+      text-decoration: none; padding: 2px 8px; }
     .actions button, .footer button, .link { border: 0; background: none; color: var(--muted); text-decoration: underline; padding: 2px 4px; }
     .footer { border-top: 1px solid var(--rule); margin-top: 4px; padding-top: 4px; text-align: right; }
     .toast { width: auto; max-width: 360px; display: flex; gap: 8px; align-items: center; padding: 6px 10px; }

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..deciding.conditions import ConditionError, ConditionParser, Measured, leaves
+from ..deciding.conditions import Condition, ConditionError, ConditionParser, Measured, leaves
 from ..deciding.engine import RULE_BOUNDS
 from ..measuring.features import BUILTIN_FEATURES, SIGNAL_FEATURES, FeaturePlan, FeatureSpec
 from ..measuring.phrases import PhraseBook, PhraseError, parse_phrase
 from ..measuring.signal import load_signal
 from ..model import Example, Problem, Rule, RulePack, RulesError, Suggestion
+from ..rewriting.slots import BUILTIN_SLOTS
+from ..rewriting.templates import TemplateError, slot_names
 from .chain import Layer, read_chain
 from .house_vocabulary import compile_entry
 from .sources import SourceFile
@@ -184,6 +186,7 @@ class _Builder:
         self._check_message(source, rule_id)
         if underline == "none" and any(s.replace is not None for s in suggestions):
             self._problem(source.where("suggestions"), "underline: none has no text to replace; use append", rule_id)
+        self._check_templates(source, rule_id, suggestions, condition)
         examples = node["examples"]
         return Rule(rule_id, node["category"], node["severity"], node["message"].strip(), condition, underline,
                     suggestions, self._examples(examples, "flag", source), self._examples(examples, "pass", source),
@@ -204,6 +207,27 @@ class _Builder:
             elif spec or conversion:
                 # A format spec can fail on the feature's type at lint time, or pad a message to gigabytes.
                 self._problem(where, f"message: write the placeholder as plain {{{name}}}, without a format", rule_id)
+
+    def _check_templates(self, source: _Definition, rule_id: str, suggestions: tuple[Suggestion, ...],
+                         condition: Condition) -> None:
+        """Every slot of a `replace` or `append` template is one the draft can fill for this rule."""
+        used = {leaf.feature for leaf in leaves(condition)}
+        captures = {step.capture for pattern in self.measured.patterns.values() if pattern.key in used
+                    for step in pattern.steps if step.capture}
+        known = set(BUILTIN_SLOTS) | set(self.phrases) | captures
+        for suggestion in suggestions:
+            for key, template in (("replace", suggestion.replace), ("append", suggestion.append)):
+                if template is None:
+                    continue
+                try:
+                    unknown = sorted(set(slot_names(template)) - known)
+                except TemplateError as error:
+                    self._problem(source.where("suggestions"), f"suggestions: {key}: {error}", rule_id)
+                    continue
+                if unknown:
+                    self._problem(source.where("suggestions"), f"suggestions: {key}: unknown slot {{{unknown[0]}}}; slots "
+                                  f"are {', '.join(BUILTIN_SLOTS)}, this rule's captures ({', '.join(sorted(captures)) or 'none'})"
+                                  " and phrase-list names", rule_id)
 
     def _examples(self, examples: Mapping[str, Any], kind: str, source: _Definition) -> tuple[Example, ...]:
         found = []

@@ -1,9 +1,11 @@
 """firefox-esr: the same extension tree installs and hints a textarea, a contenteditable and a Lexical
-editor, a fix from the card reaches the field, and typing after it lands in place; underlines stay while
+editor, a fix from the card reaches the field, and typing after it lands in place; the whole-post
+rewrite is one undo step; underlines stay while
 typing, Escape stays ours, pages cannot reach the UI, the pre-publish check holds a post, and managed
 storage applies. Our UI is read from its closed shadow roots through WebDriver BiDi, which serialises
 them for the test and for nothing else."""
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -66,6 +68,25 @@ def test_firefox_fix_reaches_the_field(firefox, tab, site, service, page):
     assert firefox.wait_for(tab, MODEL_IS, SPAMMY[:start] + replacement + SPAMMY[end:])
     firefox.type_text(tab, "!")  # the caret sits right after the replacement
     assert firefox.wait_for(tab, MODEL_IS, SPAMMY[:start] + replacement + "!" + SPAMMY[end:])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_firefox_rewrite_whole_post_is_one_undo_step(firefox, tab, site, service, page):
+    type_into_composer(firefox, tab, site.page(page), SPAMMY)
+    first, after = service.lint(SPAMMY)[0], service.rewrite(SPAMMY)
+    firefox.click_ui(tab, ".line", first["matched"])
+    time.sleep(1.1)  # past the editors' own merging of quick edits into one undo step
+    firefox.click_ui(tab, ".card .rewrite-post")
+    assert firefox.wait_for(tab, MODEL_IS, after)
+    firefox.type_text(tab, "!")  # the caret sits at the end of the rewrite
+    assert firefox.wait_for(tab, MODEL_IS, after + "!")
+    seen = []
+    for _ in range(2):
+        firefox.press(tab, CONTROL, "z")
+        time.sleep(0.15)
+        seen.append(firefox.evaluate(tab, "window.fixtureModelText()"))
+    assert SPAMMY in seen, seen
+    assert all(text in (after, SPAMMY) for text in seen[:seen.index(SPAMMY)]), seen  # no half-undone rewrite
 
 
 def test_firefox_underlines_stay_while_typing(firefox, tab, site, service):

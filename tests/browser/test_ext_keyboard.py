@@ -33,7 +33,9 @@ def test_shortcut_opens_the_hint_at_the_caret_and_escape_puts_the_caret_back(pag
     caret_to(page, inside)
     page.keyboard.press("Alt+Shift+H")
     card = hints.expect_card(ui)
-    assert card["findings"] == [f["rule"] for f in expected if f["matched"] == "Hurry"]
+    # one problem: the hint over "Hurry", led by its most relevant rule
+    assert card["findings"] == [f["rule"] for f in expected if f["offset"] <= inside < f["offset"] + f["length"]]
+    assert len(card["findings"]) == 1
     assert card["focused"] == card["buttons"][0]  # keyboard opening puts focus in the card
 
     page.keyboard.press("Escape")

@@ -28,12 +28,16 @@ class RapportService:
         wait_healthy(port, self.process, timeout=30)
 
     def lint(self, text: str, platform: str = "generic", disabled_rules=()) -> list[dict]:
-        """The findings the extension should show for `text`, each with the `matched` text it covers."""
+        """The hints (one per problem) the extension should show for `text`, each with the `matched` text it covers."""
         body = {"text": text, "platform": platform, "disabled_rules": list(disabled_rules)}
-        findings = post_json(f"{self.url}/v1/lint", body)["findings"]
+        findings = post_json(f"{self.url}/v1/lint", body)["hints"]
         for finding in findings:
             finding["matched"] = utf16_slice(text, finding["offset"], finding["length"])
         return findings
+
+    def rewrite(self, text: str) -> str:
+        """The whole-post rewrite the service offers for `text`."""
+        return post_json(f"{self.url}/v1/lint", {"text": text})["rewrite"]["after"]
 
     def close(self) -> None:
         stop_service(self.process)

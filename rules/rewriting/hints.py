@@ -1,0 +1,141 @@
+"""One hint per problem: findings of several rules on the same or overlapping words become one hint.
+
+A hint is what a person sees (an underline, a card, one count on the badge); it keeps every rule
+whose findings it merged, the most relevant first, and offers that rule's suggestions. What makes a
+finding more relevant: a broadcast family over advice (readability, platform), a rule that does not
+already flag an earlier hint (there, it is often the first sentence's echo), a one-click fix over
+advice, a higher severity, a rule that reads the words over one that reads the statistical signal,
+a fix that keeps more of the draft's own words, more of the hint's words covered, then text order.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..deciding.conditions import leaves
+from ..linting import Finding, LintResult, Replacement, filled, sentence_wide
+from ..measuring.features import SIGNAL_FEATURES, Features
+from ..measuring.text import Span
+from ..model import BROADCAST_FAMILIES, Rule
+from .applying import content_words, deletion_span, fit
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    findings: tuple[Finding, ...]  # most relevant first; every rule merged here appears once
+    span: Span  # what is underlined and what a replacement replaces (code points)
+    scope: str  # "span" or "draft"
+    suggestions: tuple[Replacement, ...]  # the most relevant finding's, fitted to `span`
+
+    @property
+    def primary(self) -> Finding:
+        return self.findings[0]
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return tuple(finding.rule.id for finding in self.findings)
+
+    @property
+    def severity(self) -> str:
+        return max((finding.rule.severity for finding in self.findings), key=SEVERITY_RANK.__getitem__)
+
+
+def hints(result: LintResult) -> list[Hint]:
+    """The draft's problems, in text order; draft-wide hints last."""
+    text, sentences = result.text, result.features.sentences
+    # Each finding with the words its hint covers: its own, or the sentences its fix rewrites.
+    placed = sorted(((_covered(f, sentences), f) for f in result.findings if f.scope == "span"),
+                    key=lambda pair: (pair[0].start, -pair[0].end))
+    groups: list[list[tuple[Span, Finding]]] = []
+    for span, finding in placed:
+        if groups and _joins(text, groups[-1], span, finding):
+            groups[-1].append((span, finding))
+        else:
+            groups.append([(span, finding)])
+    # Draft-wide findings of the broadcast families all say "nothing here to answer": one problem.
+    wide: dict[str, list[tuple[Span, Finding]]] = {}
+    for finding in result.findings:
+        if finding.scope == "draft":
+            family = finding.rule.category
+            wide.setdefault("broadcast" if family in BROADCAST_FAMILIES else family, []).append((finding.span, finding))
+    used: set[str] = set()  # a rule of one hint gives way in the next: "RT to win! Hurry, ends today!"
+    built = _echoes_dropped(text, [_hint(text, result.features, group, "span", used) for group in groups])
+    return built + [_hint(text, result.features, group, "draft", used) for group in wide.values()]
+
+
+def _echoes_dropped(text: str, built: list[Hint]) -> list[Hint]:
+    """A hint whose fix says what an earlier hint's fix already says ("WIN a hamper! To enter, like
+    and follow.") is the same problem told twice: its fix is to drop those words."""
+    said: set[str] = set()
+    for index, hint in enumerate(built):
+        first = next((s for s in hint.suggestions if s.text), None)
+        if first is None:
+            continue
+        if first.text.strip() in said:
+            built[index] = Hint(hint.findings, deletion_span(text, hint.span), hint.scope,
+                                (Replacement(first.message, ""), *(s for s in hint.suggestions if s is not first)))
+        said.add(first.text.strip())
+    return built
+
+
+def _covered(finding: Finding, sentences: Sequence[Span]) -> Span:
+    if not sentence_wide(finding.rule):
+        return finding.span
+    covering = [s for s in sentences if s.start < finding.span.end and finding.span.start < s.end] or [finding.span]
+    return Span(covering[0].start, covering[-1].end)
+
+
+def _joins(text: str, group: list[tuple[Span, Finding]], span: Span, finding: Finding) -> bool:
+    """Overlapping words are one problem; so is one rule's run of findings with only spaces between
+    (a row of contest hashtags)."""
+    end = max(member.end for member, _ in group)
+    if span.start < end:
+        return True
+    between = text[end:span.start]
+    return not between.strip() and finding.rule.underline != "sentence" and not sentence_wide(finding.rule) and any(
+        member.rule is finding.rule for _, member in group)
+
+
+def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], scope: str, used: set[str]) -> Hint:
+    span = Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
+    ordered = sorted(group, key=lambda pair: _relevance(text, features, pair, span, used), reverse=True)
+    primary = ordered[0][1]
+    unique: dict[str, Finding] = {}
+    for _, finding in ordered:
+        unique.setdefault(finding.rule.id, finding)
+    used.update(unique)
+    if scope == "draft":
+        return Hint(tuple(unique.values()), span, scope, primary.suggestions)
+    own = [s for s, f in group if f.rule is primary.rule]  # a run of hashtags: all of them
+    inner = Span(min(s.start for s in own), max(s.end for s in own))
+    others = [f for _, f in group if f.rule is not primary.rule]
+    refilled = filled(primary.rule, text, features, inner, others)
+    first = next((s.text for s in refilled if s.text is not None), None)
+    if first == "" and inner == span:
+        span = inner = deletion_span(text, span)
+    suggestions = tuple(Replacement(s.message, None if s.text is None else fit(text, span, inner, s.text))
+                        for s in refilled)
+    return Hint(tuple(unique.values()), span, scope, suggestions)
+
+
+def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: Span, used: set[str]) -> tuple:
+    covers, finding = pair
+    rule = finding.rule
+    covered = (covers.end - covers.start) / max(1, span.end - span.start)
+    fixes = any(s.replace is not None or s.append is not None for s in rule.suggestions)
+    return (rule.category in BROADCAST_FAMILIES, rule.id not in used, fixes, SEVERITY_RANK.get(rule.severity, 0),
+            not reads_signal(rule), _reuse(text, features, rule, covers), covered)
+
+
+def _reuse(text: str, features: Features, rule: Rule, covers: Span) -> int:
+    """How many content words of the covered text the rule's first fix keeps: a rewrite from the
+    draft's own words beats a canned one."""
+    fix = next((s.text for s in filled(rule, text, features, covers) if s.text), None)
+    return len(content_words(fix) & content_words(text[covers.start:covers.end])) if fix else 0
+
+
+def reads_signal(rule: Rule) -> bool:
+    """The rule tests the statistical signal: a backstop for what the specific rules miss."""
+    return any(leaf.feature in SIGNAL_FEATURES for leaf in leaves(rule.condition))

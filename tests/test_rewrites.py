@@ -1,0 +1,127 @@
+"""Suggestion templates filled from the draft, fitted to where they go, and checked by check-rules."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from cli.main import main
+from rules import Linter, hints, load_pack, whole_post
+from tests.conftest import rules_problems
+from tests.test_hints import shown
+
+
+def first_fix(lint, text: str, rule: str) -> tuple[str, str]:
+    """The words of the hint `rule` leads, and what its first suggestion puts there."""
+    hint = next(h for h in lint(text)["hints"] if h["rule"] == rule)
+    return shown(text, hint), hint["suggestions"][0]["replacement"]
+
+
+def test_a_giveaway_keeps_its_offer_and_deadline_and_asks_instead_of_paying_for_reach(lint):
+    text = "RT and tag 3 friends to win a £50 voucher! Winner announced Friday #giveaway #win #contest"
+    words, fix = first_fix(lint, text, "reward-for-sharing")
+    assert words == "RT and tag 3 friends to win a £50 voucher!"
+    assert "a £50 voucher" in fix and "on Friday" in fix and fix.endswith("?")
+    assert "RT" not in fix and "tag" not in fix.lower()
+    after = lint(text)["rewrite"]["after"]
+    assert after.endswith("Winner announced Friday")  # the contest tags go, with the space before them
+    assert not {h["category"] for h in lint(after)["hints"]} & {"spammy-incentive"}
+
+
+def test_engagement_bait_becomes_the_question_behind_it(lint):
+    assert first_fix(lint, "Like and share if you love Fridays", "engagement-bait")[1].startswith("Do you love Fridays?")
+    assert first_fix(lint, "❤️ for pancakes, 😮 for waffles", "engagement-bait")[1].startswith("❤️ Pancakes or waffles?")
+
+
+def test_bait_keeps_the_news_it_was_sharing(lint):
+    text = "Share this so every cat owner sees it 🐱 The vaccination clinic opens on Saturday at the hall."
+    fix = first_fix(lint, text, "engagement-bait")[1]
+    assert fix.startswith("The vaccination clinic opens on Saturday at the hall. What do you think?")
+    assert "Share" not in fix
+
+
+def test_a_closure_becomes_where_people_are_answered(lint):
+    fix = first_fix(lint, "We can't discuss individual complaints here.", "replies-closed")[1]
+    assert fix.startswith("Questions about individual complaints?") and "ask us here" in fix
+
+
+def test_pressure_goes_and_the_facts_stay(lint):
+    words, fix = first_fix(lint, "HUGE SALE THIS WEEKEND ONLY", "urgency-pressure")
+    assert fix == "Huge sale. It runs this weekend. Any questions? Just ask."
+
+
+def test_the_emoji_opening_a_sentence_stays_and_the_next_sentence_keeps_its_space(lint):
+    text = "🎉 RT to win a hamper! Doors open at 7"
+    answer = lint(text)
+    fix = answer["hints"][0]["suggestions"][0]["replacement"]
+    assert fix.startswith("🎉 We've got a hamper")
+    assert answer["rewrite"]["after"].endswith("? Doors open at 7")
+
+
+def test_a_rewrite_puts_back_the_link_its_template_has_no_place_for(lint):
+    text = "Spring fares are live. Book now: skylark.example/summer"
+    assert "skylark.example/summer" in lint(text)["rewrite"]["after"]
+
+
+def team_rule(replace: str, flag: str = "RT to win a mug!") -> str:
+    return textwrap.dedent(f"""\
+        version: "t"
+        rules:
+          - id: mug-giveaway
+            category: spammy-incentive
+            severity: error
+            message: Mugs for retweets.
+            when:
+              pattern: [{{list: [spread], as: action}}, {{skip: 8}}, {{any: [mug, mugs], as: reward}}]
+            underline: sentence
+            suggestions:
+              - message: Keep the mug, drop the retweet.
+                replace: {replace!r}
+            examples:
+              flag: [{flag!r}]
+              pass: ["Nice mug."]
+        phrases:
+          spread: [rt, share]
+        """)
+
+
+def test_check_rules_passes_a_rewrite_that_keeps_the_offer_and_drops_the_mechanic(rules_file, capsys):
+    path = rules_file(team_rule("We have a {reward|prize} for one of you. What would you drink from it?"))
+    assert main(["check-rules", str(path)]) == 0
+    assert "ok   mug-giveaway (2/2 examples)" in capsys.readouterr().out
+
+
+def test_check_rules_fails_a_rewrite_that_keeps_the_mechanic(rules_file, capsys):
+    path = rules_file(team_rule("Share this to win a {reward}!"))
+    assert main(["check-rules", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL mug-giveaway (1/2 examples)" in out
+    assert "rule 'mug-giveaway' rewrites 'RT to win a mug!' (generic) as 'Share this to win a mug!', which still reads as spammy-incentive (mug-giveaway)" in out
+
+
+def test_a_template_without_the_mention_still_keeps_it(rules_file, capsys):
+    path = rules_file(team_rule("Ask us about our mugs!", flag="RT this with @sam to win a mug!"))
+    assert main(["check-rules", str(path)]) == 0
+    assert "ok   mug-giveaway (2/2 examples)" in capsys.readouterr().out
+    linter = Linter(load_pack(path))
+    try:
+        assert whole_post(*_hinted(linter, "RT this with @sam to win a mug!")) == "Ask us about our mugs! (@sam)"
+    finally:
+        linter.close()
+
+
+def _hinted(linter, text):
+    result = linter.lint(text)
+    return result.text, hints(result)
+
+
+@pytest.mark.parametrize(("template", "problem"), [
+    ("We have a {prize_name}.", "unknown slot {prize_name}"),
+    ("We have a [{reward}.", "'[' opens an optional part that is never closed"),
+    ("We have a {reward.", "unmatched '{'"),
+])
+def test_a_template_with_a_slot_the_draft_cannot_fill_is_refused_with_its_line(rules_file, template, problem):
+    path = rules_file(team_rule(template))
+    problems = rules_problems(path)
+    assert [(p.line, p.rule) for p in problems] == [(10, "mug-giveaway")]  # its suggestions
+    assert problem in problems[0].message
