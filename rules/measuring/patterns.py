@@ -51,6 +51,26 @@ class PatternMatch:
     captures: dict[str, Match] = field(default_factory=dict)
 
 
+class PatternIndex:
+    """The patterns that can match a draft, found from the lists that occur in it.
+
+    Each pattern is filed under the lists of one step it needs (its first required one), so a draft is
+    checked against only the patterns one of whose needed lists it matched: most drafts, a few patterns."""
+
+    def __init__(self, patterns: tuple[Pattern, ...]) -> None:
+        self.patterns = patterns
+        self._by_list: dict[str, list[int]] = {}
+        for position, pattern in enumerate(patterns):
+            for name in pattern.required[0]:
+                self._by_list.setdefault(name, []).append(position)
+
+    def candidates(self, present: frozenset[str]) -> list[Pattern]:
+        """In the order of `patterns`: the ones that may match a draft whose matched lists are `present`."""
+        by_list = self._by_list
+        positions = {position for name in present if name in by_list for position in by_list[name]}
+        return [self.patterns[position] for position in sorted(positions)]
+
+
 class Scopes:
     """For each token, the end (exclusive) of its clause, sentence or draft; worked out once per draft."""
 
