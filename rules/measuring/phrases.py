@@ -10,9 +10,9 @@ A phrase is a sequence of word tests, one per token, written as plain text:
     anything else the token as written: punctuation, emoji, #tags, @handles, £50
 A space or a hyphen between words matches either; case never matters.
 
-Matching is one dictionary lookup per draft token (on the forms every list's phrases can start
-with), then a check of the following tokens: linear in the draft whatever the rules file holds,
-and loading is linear in the number of phrases.
+Matching is two dictionary lookups per draft token (its form, and its form with the next token's,
+for the phrases that start with two words), then a check of the following tokens: linear in the
+draft whatever the rules file holds, and loading is linear in the number of phrases.
 """
 from __future__ import annotations
 
