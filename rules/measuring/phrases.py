@@ -24,7 +24,7 @@ from itertools import islice
 from operator import itemgetter
 
 from .inflection import inflections
-from .tokens import Tokens, tokenize
+from .tokens import Tokens, plain_word_norm, tokenize
 
 CLASSES = ("number", "money", "percent", "ordinal", "emoji", "reaction", "pointing", "link", "mention", "hashtag",
            "email", "word", "caps", "punct")
@@ -77,6 +77,8 @@ def _chunk_tests(chunk: str) -> list[WordTest]:
     if "{" in chunk or "}" in chunk:
         hint = " ({percent} matches 20%)" if "%" in chunk else ""
         raise PhraseError(f"write a class as a word of its own, such as {{number}}, not {chunk!r}{hint}")
+    if chunk.isalpha():  # a plain word, as most are: its one token, without tokenizing it
+        return [WordTest(forms=_forms(plain_word_norm(chunk)))]
     if chunk.startswith("=") and len(chunk) > 1:
         return [WordTest(forms=frozenset({norm})) for norm in tokenize(chunk[1:]).norms]
     stem = tokenize(chunk[:-1]) if chunk.endswith("*") and len(chunk) > 1 else None
