@@ -13,7 +13,7 @@ from typing import Any
 from rules import DEFAULT_PACK
 from server.child_process import ROOT, service
 
-from . import corpus, http, inprocess, memory, peers, report, scaling
+from . import corpus, http, inprocess, memory, peers, report, scaling, startup
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,10 +65,14 @@ def run(corpus_path: Path | None, quick: bool = False, rules: Path = DEFAULT_PAC
     def step(name: str) -> None:
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
 
+    step("start-up")
+    results["start_up"] = startup.measure(rules, runs=3 if quick else 7)
+
     step("in-process")
     linter = inprocess.make_linter(rules)
     measured = inprocess.measure(linter, texts if not quick else texts[:2000])
     results["in_process"] = measured.to_dict()
+    results["long_drafts"] = inprocess.measure(linter, inprocess.long_drafts(texts, 3 if quick else 10), warm=1).to_dict()
 
     step("memory")
     results["memory"] = memory.measure(linter, texts, lints=10_000 if quick else 100_000).to_dict()
@@ -84,15 +88,20 @@ def run(corpus_path: Path | None, quick: bool = False, rules: Path = DEFAULT_PAC
 
     step("scaling")
     with tempfile.TemporaryDirectory() as directory:
-        rows = scaling.measure_scaling(rules, sample, (1, 5, 20), Path(directory))
-    results["scaling"] = [{"factor": f, "rules": n, **latency.to_dict()} for f, n, latency in rows]
+        rows = scaling.measure_scaling(rules, sample[:100 if quick else 500], (1, 10, 100), Path(directory))
+    results["scaling"] = [{"factor": f, "rules": n, "load_seconds": round(loaded, 3), **latency.to_dict()}
+                          for f, n, loaded, latency in rows]
 
     step("http")
-    results["http"] = []
+    results["http"], results["http_python_client"] = [], []
     with service(rules) as running:
-        for threads in (1, 4, 8):
-            latency = http.measure(running.port, sample, threads=threads, requests=500 if quick else 5000)
-            results["http"].append({"threads": threads, **latency.to_dict()})
+        for connections in (1, 4, 8, 32):
+            row = http.measure_wrk(running.port, running.pid, sample, connections, seconds=2 if quick else 10)
+            if row is None:  # no wrk: Python client threads, which measure the client as much as the service
+                latency = http.measure(running.port, sample, threads=connections, requests=500 if quick else 5000)
+                results["http_python_client"].append({"threads": connections, **latency.to_dict()})
+            else:
+                results["http"].append(row)
     return results
 
 

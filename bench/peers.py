@@ -3,6 +3,7 @@ in one Node process. Nothing is downloaded here; `python -m bench setup` install
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,9 +16,13 @@ PEERS_DIR = Path(__file__).resolve().parent / "peers"
 
 
 def setup() -> int:
-    """Install the peers: proselint with pip, the npm ones with `npm ci` from the committed lock file."""
+    """Install the peers: proselint with pip, the npm ones with `npm ci` from the committed lock file; and
+    Debian's wrk, the HTTP load generator (bench/http.py), when it is missing."""
     steps = [[sys.executable, "-m", "pip", "install", "proselint>=0.16,<0.17"],
              ["npm", "ci", "--no-audit", "--no-fund"]]
+    if shutil.which("wrk") is None:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        steps += [[*sudo, "apt-get", "update", "-qq"], [*sudo, "apt-get", "install", "-y", "-qq", "wrk"]]
     for step in steps:
         print("bench setup:", " ".join(step), flush=True)
         if subprocess.run(step, cwd=PEERS_DIR).returncode != 0:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import ssl
 import sys
 from pathlib import Path
 from typing import Any
@@ -79,6 +78,8 @@ def _tls_problem(args: argparse.Namespace) -> str | None:
             return (f"a team server on {args.host} would send its token in clear: give --tls-cert and --tls-key, "
                     "or --insecure-http if a TLS proxy or a trusted network stands in front of it")
         return None
+    import ssl  # only for the team server's TLS: every other command starts without it
+
     try:  # granian would fail only inside each worker; check the pair here, with a readable reason
         ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.tls_cert, args.tls_key)
     except ssl.SSLError as error:

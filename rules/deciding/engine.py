@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import durable_rules_engine as core
+import orjson
 
 from ..measuring.features import Value
 from ..model import Problem, Rule, RulesError
@@ -33,7 +35,6 @@ if RULE_BOUNDS.tests > MAX_FEATURES_PER_SHARD or RULE_BOUNDS.alternatives > MAX_
 _GUARD = {"kind": "draft"}
 _SEEN = "seen"
 
-_encode = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
 _lock = threading.Lock()  # the C core is process-global and not thread-safe
 _names = itertools.count()
 _sessions = itertools.count()
@@ -44,6 +45,18 @@ class _Shard:
     handle: int
     rule_ids: dict[str, str]  # engine rule name -> rule id
     properties: dict[str, str]  # feature -> the short property name the fact carries it as
+    # The feature values the fact carries, read in one C call (a shard reads up to 120 of them per draft).
+    read: Callable[[Mapping[str, Value]], tuple[Value, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = tuple(self.properties)
+        object.__setattr__(self, "read", (lambda values: (values[names[0]],)) if len(names) == 1
+                           else operator.itemgetter(*names))
+
+    def fact(self, values: Mapping[str, Value], sid: str) -> dict[str, Value]:
+        fact = dict(zip(self.properties.values(), self.read(values)))
+        fact.update(_GUARD, sid=sid)
+        return fact
 
 
 class CompiledRules:
@@ -61,9 +74,8 @@ class CompiledRules:
                 raise RuntimeError("this rule set was closed")
             sid = str(next(_sessions))
             for shard in self._shards:
-                fact = {short: values[name] for name, short in shard.properties.items()}
-                fact.update(_GUARD, sid=sid)
-                fired.update(shard.rule_ids[name] for name in _run(shard.handle, fact, sid) if name != _SEEN)
+                fired.update(shard.rule_ids[name] for name in _run(shard.handle, shard.fact(values, sid), sid)
+                             if name != _SEEN)
         return fired
 
     def close(self) -> None:
@@ -139,7 +151,8 @@ def _run(handle: int, fact: dict[str, object], sid: str) -> list[str]:
     """Assert the fact, collect every action the engine starts, then drop the session."""
     names = []
     try:
-        state = core.assert_fact(handle, _encode(fact))[1]
+        # orjson: a sixth of the json module's time for the same compact text (the engine takes str)
+        state = core.assert_fact(handle, orjson.dumps(fact).decode())[1]
         started = core.start_action_for_state(handle, state)
         while started:
             names.append(_action_name(started[1]))

@@ -6,6 +6,7 @@ checked here. Every problem names the file it comes from, its line and the rule.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import string
 from collections.abc import Mapping
@@ -32,10 +33,15 @@ Where = tuple[str, Mark | None]  # file and mark
 
 def load_pack(path: str | Path) -> RulePack:
     sources: list[SourceFile] = []
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes tens of thousands of objects and no garbage: collections would only cost time
     try:
         return _Builder(read_chain(Path(path), sources), tuple(sources)).build()
     except RulesError as error:
         raise RulesError(error.problems, tuple(sources)) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass(slots=True)

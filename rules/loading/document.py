@@ -4,16 +4,19 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from ..model import Problem, RulesError
 from ..paths import SCHEMA_PATH
 from . import yaml_lines
 from .house_vocabulary import default_rule_id
+from .shape_cache import known_well_shaped, remember_well_shaped
 from .yaml_lines import LineDict
+
+if TYPE_CHECKING:
+    import jsonschema
 
 # Validators whose own message says little; the schema gives a better one as "x-problem".
 _EXPLAINED_BY_SCHEMA = ("oneOf", "anyOf", "not")
@@ -21,12 +24,16 @@ _EXPLAINED_BY_SCHEMA = ("oneOf", "anyOf", "not")
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # only for a file not yet known to be well-shaped (shape_cache.py)
+
     return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def parse_document(raw: bytes, file: str) -> LineDict:
     document = _parse_yaml(raw, file)
-    _check_shape(document, file)
+    if not known_well_shaped(raw):
+        _check_shape(document, file)
+        remember_well_shaped(raw)
     return document
 
 

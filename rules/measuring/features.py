@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .patterns import Pattern, Scopes, find
+from .patterns import Pattern, PatternIndex, Scopes, find
 from .phrases import Match, PhraseBook, non_overlapping
 from .readability import flesch
 from .signal import SIGNAL_FEATURE_NAMES, Signal, ngrams
@@ -88,6 +88,10 @@ class FeaturePlan:
     limits: dict[str, int]
     descriptions: dict[str, str] = field(default_factory=dict)  # near and pattern feature -> how explain names it
     signal: Signal | None = None  # scored only for packs whose rules test it
+    pattern_index: PatternIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern_index", PatternIndex(self.patterns))
 
     @property
     def phrase_lists(self) -> dict[str, list]:
@@ -101,7 +105,7 @@ def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     _measure_layout(features, text, tokens, platform, plan.limits)
     matches = _measure_phrases(features, tokens, plan)
     _measure_near(features, tokens, plan.near_pairs, matches)
-    _measure_patterns(features, tokens, plan.patterns, matches)
+    _measure_patterns(features, tokens, plan.pattern_index, matches)
     _measure_readability(features, text, tokens)
     _measure_signal(features, tokens, plan.signal)
     return features
@@ -156,11 +160,14 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
 def _measure_phrases(features: Features, tokens: Tokens, plan: FeaturePlan) -> dict[str, list[Match]]:
     """Each list's count and spans (its non-overlapping matches); returns every match, for near and patterns."""
     matches = plan.phrases.matches(tokens)
-    spans, values = features.spans, features.values
-    for name in plan.phrase_lists:
-        chosen = non_overlapping(matches[name]) if name in matches else []
-        spans[name] = [tokens.span(first, end) for first, end in chosen]
-        values[name] = len(chosen)
+    spans, values, lists = features.spans, features.values, plan.phrase_lists
+    spans.update({name: [] for name in lists})  # most lists match nothing in a draft
+    values.update(dict.fromkeys(lists, 0))
+    for name, found in matches.items():
+        if name in lists:  # not a pattern's own phrases
+            chosen = non_overlapping(found)
+            spans[name] = [tokens.span(first, end) for first, end in chosen]
+            values[name] = len(chosen)
     return matches
 
 
@@ -205,16 +212,18 @@ def _near(tokens: Tokens, firsts: list[Match], seconds: list[Match], within: int
     return merge(found)
 
 
-def _measure_patterns(features: Features, tokens: Tokens, patterns: tuple[Pattern, ...],
+def _measure_patterns(features: Features, tokens: Tokens, index: PatternIndex,
                       matches: dict[str, list[Match]]) -> None:
-    by_start, present = _ByStart(matches), frozenset(matches)
-    scopes = Scopes(tokens)
     spans, values, captures = features.spans, features.values, features.captures
-    for pattern in patterns:
-        found = find(pattern, tokens, by_start, scopes, present) if present else []
-        spans[pattern.key] = [tokens.span(m.first, m.end) for m in found]
-        captures[pattern.key] = [{name: tokens.span(*where) for name, where in m.captures.items()} for m in found]
-        values[pattern.key] = len(found)
+    for pattern in index.patterns:  # every pattern is a feature; most drafts match none
+        spans[pattern.key], captures[pattern.key], values[pattern.key] = [], [], 0
+    present = frozenset(matches)
+    by_start, scopes = _ByStart(matches), Scopes(tokens)
+    for pattern in index.candidates(present):
+        if found := find(pattern, tokens, by_start, scopes, present):
+            spans[pattern.key] = [tokens.span(m.first, m.end) for m in found]
+            captures[pattern.key] = [{name: tokens.span(*where) for name, where in m.captures.items()} for m in found]
+            values[pattern.key] = len(found)
 
 
 class _ByStart(dict):

@@ -51,6 +51,26 @@ class PatternMatch:
     captures: dict[str, Match] = field(default_factory=dict)
 
 
+class PatternIndex:
+    """The patterns that can match a draft, found from the lists that occur in it.
+
+    Each pattern is filed under the lists of one step it needs (its first required one), so a draft is
+    checked against only the patterns one of whose needed lists it matched: most drafts, a few patterns."""
+
+    def __init__(self, patterns: tuple[Pattern, ...]) -> None:
+        self.patterns = patterns
+        self._by_list: dict[str, list[int]] = {}
+        for position, pattern in enumerate(patterns):
+            for name in pattern.required[0]:
+                self._by_list.setdefault(name, []).append(position)
+
+    def candidates(self, present: frozenset[str]) -> list[Pattern]:
+        """In the order of `patterns`: the ones that may match a draft whose matched lists are `present`."""
+        by_list = self._by_list
+        positions = {position for name in present if name in by_list for position in by_list[name]}
+        return [self.patterns[position] for position in sorted(positions)]
+
+
 class Scopes:
     """For each token, the end (exclusive) of its clause, sentence or draft; worked out once per draft."""
 
@@ -82,13 +102,18 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, dict[int, list
         if lists.isdisjoint(present):
             return []  # a step that must match has nothing to match in this draft: most patterns, most drafts
     first = pattern.steps[0]
+    # Each step's lists' {start: [ends]}, looked up once here rather than for every state tried.
+    lists = tuple(tuple(by_start[name] for name in step.lists if name in by_start) for step in pattern.steps)
+    anchors: list[int] = []
     if pattern.anchor:
-        starts: list[int] = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
-        starts = starts if len(tokens) else []
-    elif first.skip or first.optional:
-        starts = list(range(len(tokens)))
+        anchors = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
+        anchors = anchors if len(tokens) else []
+    if first.skip or first.optional:
+        starts = anchors if pattern.anchor else list(range(len(tokens)))
     else:
-        starts = sorted({start for name in first.lists for start in by_start.get(name, ())})
+        starts = sorted({start for ends in lists[0] for start in ends})
+        if pattern.anchor:  # where the first step matches and a clause (or sentence) starts
+            starts = sorted(set(anchors).intersection(starts))
     if not starts:
         return []
     limits = scopes.ends(pattern.within)
@@ -100,14 +125,14 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, dict[int, list
     for start in starts:
         if start < free_from:
             continue
-        match = _match_at(pattern.steps, by_start, start, limits[start], failed.setdefault(limits[start], set()))
+        match = _match_at(pattern.steps, lists, start, limits[start], failed.setdefault(limits[start], set()))
         if match is not None:
             found.append(match)
             free_from = match.end
     return found
 
 
-def _match_at(steps: tuple[Step, ...], by_start: Mapping[str, dict[int, list[int]]], start: int,
+def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[dict[int, list[int]], ...], ...], start: int,
               limit: int, failed: set[tuple[int, int]]) -> PatternMatch | None:
     """The shortest match of `steps` from token `start` ending by `limit`, or None; `failed` holds the
     (step, token) states known not to finish by `limit`, and gains the ones found now."""
@@ -117,7 +142,7 @@ def _match_at(steps: tuple[Step, ...], by_start: Mapping[str, dict[int, list[int
         if step_index == len(steps):
             return position
         step, following = steps[step_index], step_index + 1
-        for end in _step_ends(step, by_start, position, limit):
+        for end in _step_ends(step, lists[step_index], position, limit):
             if (following, end) in failed:
                 continue  # checked here rather than in the call: a gap step offers up to 13 ends
             done = extend(following, end)
@@ -134,11 +159,11 @@ def _match_at(steps: tuple[Step, ...], by_start: Mapping[str, dict[int, list[int
     return PatternMatch(start, end, captures)
 
 
-def _step_ends(step: Step, by_start: Mapping[str, dict[int, list[int]]], position: int, limit: int) -> list[int]:
-    """Where the step can end when it begins at `position`, shortest first."""
+def _step_ends(step: Step, lists: tuple[dict[int, list[int]], ...], position: int, limit: int) -> list[int]:
+    """Where the step can end when it begins at `position` (`lists`: its lists' ends by start), shortest first."""
     if step.skip:
         return list(range(position, min(position + step.skip, limit) + 1))
-    ends = [end for name in step.lists for end in by_start.get(name, {}).get(position, ()) if end <= limit]
+    ends = [end for by_start in lists for end in by_start.get(position, ()) if end <= limit]
     if step.optional:
         ends.append(position)
     if len(ends) > 1:

@@ -10,9 +10,9 @@ A phrase is a sequence of word tests, one per token, written as plain text:
     anything else the token as written: punctuation, emoji, #tags, @handles, £50
 A space or a hyphen between words matches either; case never matters.
 
-Matching is one dictionary lookup per draft token (on the forms every list's phrases can start
-with), then a check of the following tokens: linear in the draft whatever the rules file holds,
-and loading is linear in the number of phrases.
+Matching is two dictionary lookups per draft token (its form, and its form with the next token's,
+for the phrases that start with two words), then a check of the following tokens: linear in the
+draft whatever the rules file holds, and loading is linear in the number of phrases.
 """
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter
 
 from .inflection import inflections
-from .tokens import Tokens, tokenize
+from .tokens import Tokens, plain_word_norm, tokenize
 
 CLASSES = ("number", "money", "percent", "ordinal", "emoji", "reaction", "pointing", "link", "mention", "hashtag",
            "email", "word", "caps", "punct")
@@ -75,6 +77,8 @@ def _chunk_tests(chunk: str) -> list[WordTest]:
     if "{" in chunk or "}" in chunk:
         hint = " ({percent} matches 20%)" if "%" in chunk else ""
         raise PhraseError(f"write a class as a word of its own, such as {{number}}, not {chunk!r}{hint}")
+    if chunk.isalpha():  # a plain word, as most are: its one token, without tokenizing it
+        return [WordTest(forms=_forms(plain_word_norm(chunk)))]
     if chunk.startswith("=") and len(chunk) > 1:
         return [WordTest(forms=frozenset({norm})) for norm in tokenize(chunk[1:]).norms]
     stem = tokenize(chunk[:-1]) if chunk.endswith("*") and len(chunk) > 1 else None
@@ -108,35 +112,38 @@ class PhraseBook:
                                                  for name, phrases in lists.items()}
         self._exceptions = {name: _EXCEPT + name for name in exceptions or {}}
         self._by_form: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
+        # Phrases whose first two tests are words (most phrases) by their first form, then by the second:
+        # a draft's common words ("you", "our") start many of them but are followed by few. The second
+        # level is made for a form the first time a draft has it (a pack's forms times forms is large).
+        self._by_first: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
+        self._by_pair: dict[str, dict[str, list[tuple[str, Phrase]]]] = {}
         self._by_prefix: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
         self._by_class: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
         indexed = self.phrases | (hidden or {}) | {_EXCEPT + name: [parse_phrase(p) for p in phrases]
                                                    for name, phrases in (exceptions or {}).items()}
         for name, phrases in indexed.items():
             for phrase in dict.fromkeys(phrases):  # a phrase listed twice is matched once
-                first = phrase[0]
-                if first.token_class:
-                    self._by_class[first.token_class].append((name, phrase))
-                elif first.prefix:
-                    self._by_prefix[first.prefix].append((name, phrase))
-                else:
-                    for form in first.forms:
-                        self._by_form[form].append((name, phrase))
+                self._index(name, phrase)
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
+
+    def _index(self, name: str, phrase: Phrase) -> None:
+        first = phrase[0]
+        if first.token_class:
+            self._by_class[first.token_class].append((name, phrase))
+        elif first.prefix:
+            self._by_prefix[first.prefix].append((name, phrase))
+        elif len(phrase) > 1 and phrase[1].forms:
+            for form in first.forms:
+                self._by_first[form].append((name, phrase))
+        else:
+            for form in first.forms:
+                self._by_form[form].append((name, phrase))
 
     def matches(self, tokens: Tokens) -> dict[str, list[Match]]:
         """Every match of every list that occurs (overlapping ones included), in order of start."""
         found: dict[str, list[Match]] = {}
-        norms, count = tokens.norms, len(tokens)
-        by_form, by_prefix, lengths = self._by_form, self._by_prefix, self._prefix_lengths
-        class_starts = self._class_candidates(tokens) if self._by_class else {}
-        for index, norm in enumerate(norms):
-            candidates = by_form.get(norm, ())
-            if lengths:
-                candidates = [*candidates, *(entry for length in lengths if length <= len(norm)
-                                             for entry in by_prefix.get(norm[:length], ()))]
-            if index in class_starts:
-                candidates = [*candidates, *class_starts[index]]
+        count = len(tokens)
+        for index, candidates in self._starts(tokens):
             for name, phrase in candidates:
                 end = index + len(phrase)
                 if end > count or (end > index + 1 and not _rest_matches(phrase, tokens, index)):
@@ -154,14 +161,31 @@ class PhraseBook:
                     del found[name]
         return found
 
-    def _class_candidates(self, tokens: Tokens) -> dict[int, list[tuple[str, Phrase]]]:
-        """The phrases starting with a class test ({number}, {emoji} ...) that each token could start."""
-        starts: dict[int, list[tuple[str, Phrase]]] = {}
-        by_class = self._by_class
-        for index, kind in enumerate(tokens.kinds):
-            entries = [*by_class.get(kind, ()), *by_class.get(tokens.extra.get(index, ""), ())]
-            if entries:
-                starts[index] = entries
+    def _pairs(self, first: str) -> dict[str, list[tuple[str, Phrase]]]:
+        """The phrases starting with the form `first` by the form of their second word (made once)."""
+        table: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
+        for entry in self._by_first[first]:
+            for following in entry[1][1].forms:
+                table[following].append(entry)
+        self._by_pair[first] = table  # a race of two threads makes the same table twice
+        return table
+
+    def _starts(self, tokens: Tokens) -> list[tuple[int, list[tuple[str, Phrase]]]]:
+        """(token index, the phrases that may start there), by index: each index looked up in C-speed
+        comprehensions rather than a Python loop that joins lists for every token."""
+        norms = tokens.norms
+        by_form, by_first, by_prefix, by_class = self._by_form, self._by_first, self._by_prefix, self._by_class
+        by_pair, pairs = self._by_pair, self._pairs
+        starts = [(index, entries) for index, norm in enumerate(norms) if (entries := by_form.get(norm))]
+        starts += [(index, entries) for index, (norm, following) in enumerate(zip(norms, islice(norms, 1, None)))
+                   if norm in by_first and (entries := (by_pair.get(norm) or pairs(norm)).get(following))]
+        if lengths := self._prefix_lengths:
+            starts += [(index, entries) for index, norm in enumerate(norms) for length in lengths
+                       if length <= len(norm) and (entries := by_prefix.get(norm[:length]))]
+        if by_class:
+            starts += [(index, entries) for index, kind in enumerate(tokens.kinds) if (entries := by_class.get(kind))]
+            starts += [(index, entries) for index, label in tokens.extra.items() if (entries := by_class.get(label))]
+        starts.sort(key=itemgetter(0))  # stable: at one index, forms before pairs, prefixes and classes
         return starts
 
 

@@ -5,8 +5,9 @@ that start an English contraction ending, then splitting on white space; a sente
 `\\b[^.!?]+[.!?]*` run, and runs of two words or fewer do not count (at least one always
 does); syllables come from the CMU dictionary, else from pyphen's hyphenation. Its public
 functions list the words again for every count, and cache whole texts, which never repeat
-in a stream of drafts. Here the same counts are made once each with compiled patterns, and
-syllables are cached per word. tests/test_readability.py holds the results equal to textstat's.
+in a stream of drafts. Here the same counts are made once each with compiled patterns, the
+dictionary's syllable counts come from a table that loads in milliseconds (pronunciation.py), and
+other words' are cached. tests/test_readability.py holds the results equal to textstat's.
 
 Words outside the dictionary (names, typos, slang) go to pyphen, which is slow per word and
 keeps every word it has seen, for good. `_Hyphenation` counts the same points from pyphen's
@@ -16,20 +17,16 @@ nothing: the bounded cache below does.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from pyphen import Pyphen
-from textstat.backend.utils import get_cmudict, get_lang_cfg, get_pyphen
+from .pronunciation import Hyphenation, pronunciation
 
-LANG = "en_US"  # textstat's default language
 # Both of textstat's punctuation passes in one: a quote that starts no contraction ending, and
 # anything neither word nor space nor apostrophe. Each look-ahead reads the original text, as
 # textstat's first pass does, so one pass deletes the same characters as the two.
 _PUNCTUATION = re.compile(r"'(?!(?:[tsd]|ve|ll|re))|[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _MIN_SENTENCE_WORDS = 3
-_BASE, _PER_SENTENCE_WORD, _PER_SYLLABLE = (get_lang_cfg(LANG, key) for key in
-                                            ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
 
 
 def flesch(text: str) -> tuple[float, float]:
@@ -38,10 +35,13 @@ def flesch(text: str) -> tuple[float, float]:
     if not words:
         return 0.0, 0.0
     per_sentence = len(words) / _sentences(text)
-    per_word = sum(map(_syllables, words)) / len(words)
+    known = pronunciation().syllables
+    per_word = sum(count if (count := known(word)) is not None else _unknown_syllables(word)
+                   for word in words) / len(words)
     if per_word == 0:
         return 0.0, 0.0
-    return (float(_BASE - _PER_SENTENCE_WORD * per_sentence - _PER_SYLLABLE * per_word),
+    base, per_sentence_word, per_syllable = pronunciation().flesch
+    return (float(base - per_sentence_word * per_sentence - per_syllable * per_word),
             float(0.39 * per_sentence + 11.8 * per_word - 15.59))
 
 
@@ -53,21 +53,17 @@ def _sentences(text: str) -> int:
 
 
 @lru_cache(maxsize=16384)
-def _syllables(word: str) -> int:
-    """Syllables of one listed (lower-cased, punctuation-free) word, as textstat counts them."""
-    try:
-        return sum(1 for phone in _dictionaries()[0][word][0] if phone[-1].isdigit())
-    except (KeyError, IndexError):
-        return _dictionaries()[1].points(word) + 1
+def _unknown_syllables(word: str) -> int:
+    """Syllables of a listed (lower-cased, punctuation-free) word outside the pronouncing dictionary."""
+    return _hyphenation().points(word) + 1
 
 
 class _Hyphenation:
     """How many hyphenation points pyphen finds in a word (Liang's patterns, as `Pyphen.positions`)."""
 
-    def __init__(self, pyphen: Pyphen) -> None:
-        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = pyphen.hd.patterns
-        self.prefixes = {key[:end] for key in self.patterns for end in range(1, len(key) + 1)}
-        self.left, self.right = pyphen.left, pyphen.right
+    def __init__(self, data: Hyphenation) -> None:
+        self.patterns, self.prefixes = data.patterns, data.prefixes
+        self.left, self.right = data.left, data.right
 
     def points(self, word: str) -> int:
         pointed = f".{word.lower()}."
@@ -86,11 +82,11 @@ class _Hyphenation:
         return sum(1 for i, weight in enumerate(weights) if weight % 2 and self.left <= i - 1 <= last)
 
 
-@cache
-def _dictionaries() -> tuple[dict[str, list[list[str]]], _Hyphenation]:
-    return get_cmudict(LANG) or {}, _Hyphenation(get_pyphen(LANG))
+@lru_cache(maxsize=1)
+def _hyphenation() -> _Hyphenation:
+    return _Hyphenation(pronunciation().hyphenation)
 
 
 def warm_up() -> None:
-    """Load the pronouncing dictionary now (about a second) rather than on the first draft."""
-    _dictionaries()
+    """Load the syllable data now (milliseconds from the shipped table) rather than on the first draft."""
+    pronunciation()

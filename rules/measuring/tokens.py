@@ -141,6 +141,11 @@ def tokenize(text: str) -> Tokens:
     return Tokens(norms, kinds, starts, ends, extra, sentence_starts, clause_starts)
 
 
+def plain_word_norm(chunk: str) -> str:
+    """The norm of the one token `tokenize` makes of a chunk of letters only (the loop above inlines it)."""
+    return _COUNTRIES.get(chunk) or chunk.lower()
+
+
 def _begin(pending: str, index: int, sentence_starts: list[int], clause_starts: list[int]) -> str:
     """Token `index` starts a new sentence or clause (none before the first token); nothing is pending after."""
     if index:

@@ -1,0 +1,53 @@
+"""Rules files already found well-shaped, remembered by their content, so that a command loading an
+unchanged file neither imports nor runs the schema validator again (a third of `rapport lint`'s start-up).
+
+An entry is an empty file named by the SHA-256 of the schema's bytes and the rules file's bytes: a changed
+file or schema has another name, so an entry never vouches for text it was not made from, and only files
+with no problem are remembered. Nothing else is written, and never a draft. The folder is
+$RAPPORT_CACHE_DIR, else $XDG_CACHE_HOME/rapport, else ~/.cache/rapport; RAPPORT_CACHE_DIR= (empty) turns
+it off. A folder that cannot be written only means the check runs every time.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+
+from ..paths import SCHEMA_PATH
+
+
+def _folder() -> Path | None:
+    chosen = os.environ.get("RAPPORT_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "rapport"
+
+
+@cache
+def _schema_digest() -> bytes:
+    return hashlib.sha256(SCHEMA_PATH.read_bytes()).digest()
+
+
+def _entry(raw: bytes) -> Path | None:
+    folder = _folder()
+    if folder is None:
+        return None
+    return folder / f"shape-{hashlib.sha256(_schema_digest() + raw).hexdigest()}"
+
+
+def known_well_shaped(raw: bytes) -> bool:
+    entry = _entry(raw)
+    return entry is not None and entry.is_file()
+
+
+def remember_well_shaped(raw: bytes) -> None:
+    entry = _entry(raw)
+    if entry is None:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.touch()
+    except OSError:
+        pass

