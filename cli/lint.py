@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for draft in _drafts(args.files):
             result = linter.lint(draft.text, args.platform)
-            worst_is_error |= any(f.rule.severity == "error" for f in result.findings)
+            worst_is_error |= any(f.severity == "error" for f in result.findings)
             _report(draft, result, args.format, sys.stdout)
     except (OSError, DraftFileError) as error:
         print(f"rapport: {error}", file=sys.stderr)

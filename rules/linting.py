@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from .deciding.conditions import span_features
 from .deciding.engine import CompiledRules
 from .measuring.features import BUILTIN_FEATURES, Features, extract
+from .measuring.language import UNDETERMINED
+from .measuring.accessibility import FIXES
 from .measuring.text import Span, merge
 from .model import Rule, RulePack, RulesError
 
@@ -27,6 +29,8 @@ class Finding:
     span: Span  # code points; an empty span at the end for findings about the whole draft
     scope: str  # "span" or "draft"
     suggestions: tuple[Replacement, ...]
+    severity: str  # the rule's, or its severity on the draft's platform
+    link: str | None  # the policy the finding rests on (on this platform), if the rule names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,7 @@ class LintResult:
     findings: tuple[Finding, ...]
     features: Features
     fired: AbstractSet[str]  # ids of the rules the engine fired, before any request-level disabling
+    not_in_language: tuple[str, ...] = ()  # ids of the rules that do not judge drafts in the draft's language
 
 
 class Linter:
@@ -53,7 +58,10 @@ class Linter:
         findings = [finding for rule in self.pack.rules if rule.id in fired and rule.id not in disabled
                     for finding in _findings(rule, text, features)]
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule.id))
-        return LintResult(text, tuple(findings), features, fired)
+        language = features.values["language"]
+        skipped = () if language == UNDETERMINED else tuple(
+            rule.id for rule in self.pack.rules if rule.languages and language not in rule.languages)
+        return LintResult(text, tuple(findings), features, fired, skipped)
 
     def close(self) -> None:
         self._engine.close()
@@ -61,15 +69,20 @@ class Linter:
 
 def _findings(rule: Rule, text: str, features: Features) -> list[Finding]:
     message = rule.message.format_map(features.values)
+    severity, link = rule.policy(str(features.values["platform"]))
     spans = _underlined(rule, features)
     if not spans:
         end = Span(len(text), len(text))
         separator = "" if not text or text[-1].isspace() else " "
         suggestions = tuple(Replacement(s.message, separator + s.append if s.append else None)
                             for s in rule.suggestions)
-        return [Finding(rule, message, end, "draft", suggestions)]
-    suggestions = tuple(Replacement(s.message, s.replace) for s in rule.suggestions)
-    return [Finding(rule, message, span, "span", suggestions) for span in spans[:MAX_FINDINGS_PER_RULE]]
+        return [Finding(rule, message, end, "draft", suggestions, severity, link)]
+    return [Finding(rule, message, span, "span", _replacements(rule, text[span.start:span.end]), severity, link)
+            for span in spans[:MAX_FINDINGS_PER_RULE]]
+
+
+def _replacements(rule: Rule, underlined: str) -> tuple[Replacement, ...]:
+    return tuple(Replacement(s.message, FIXES[s.fix](underlined) if s.fix else s.replace) for s in rule.suggestions)
 
 
 def _underlined(rule: Rule, features: Features) -> list[Span]:

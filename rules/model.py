@@ -53,6 +53,7 @@ class Suggestion:
     message: str
     replace: str | None = None
     append: str | None = None
+    fix: str | None = None  # a fix the measuring proposes for each underlined text (see measuring/fixes.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,15 @@ class Example:
     text: str
     platform: str
     line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformPolicy:
+    """What a rule says differently on one platform: its severity there, the policy it rests on there."""
+
+    platform: str
+    severity: str | None = None
+    link: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +85,20 @@ class Rule:
     pass_examples: tuple[Example, ...]
     file: str
     line: int
+    link: str | None = None  # the guideline or policy the rule rests on
+    per_platform: tuple[PlatformPolicy, ...] = ()
+    languages: tuple[str, ...] = ()  # the draft languages the rule judges; () for any
 
     @property
     def location(self) -> str:
         return f"{self.file}:{self.line}"
+
+    def policy(self, platform: str) -> tuple[str, str | None]:
+        """The severity and link that hold for a draft on `platform`."""
+        own = next((p for p in self.per_platform if p.platform == platform), None)
+        if own is None:
+            return self.severity, self.link
+        return own.severity or self.severity, own.link or self.link
 
 
 @dataclass(frozen=True, slots=True)

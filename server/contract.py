@@ -11,7 +11,7 @@ from typing import Any
 from rules import Finding, LintResult, Problem, RuleExplanation, RulePack
 
 JSON = dict[str, Any]
-STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade")
+STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade", "language")
 
 
 class Utf16Offsets:
@@ -28,8 +28,8 @@ class Utf16Offsets:
 def finding(item: Finding, utf16: Utf16Offsets) -> JSON:
     start, end = utf16(item.span.start), utf16(item.span.end)
     return {
-        "rule": item.rule.id, "category": item.rule.category, "severity": item.rule.severity,
-        "message": item.message, "offset": start, "length": end - start, "scope": item.scope,
+        "rule": item.rule.id, "category": item.rule.category, "severity": item.severity,
+        "message": item.message, "offset": start, "length": end - start, "scope": item.scope, "link": item.link,
         "suggestions": [{"message": s.message} | ({"replacement": s.text} if s.text is not None else {})
                         for s in item.suggestions],
     }
@@ -39,8 +39,11 @@ def lint_result(result: LintResult) -> JSON:
     """Findings and stats of one draft: a line of `rapport lint --format json`."""
     utf16 = Utf16Offsets(result.text)
     values = result.features.values
+    # Rules that do not read the draft's language did not judge it: say so, so no client shows it as clean.
+    not_checked = [{"reason": "language", "language": values["language"], "rules": len(result.not_in_language)}
+                   ] if result.not_in_language else []
     return {"findings": [finding(item, utf16) for item in result.findings],
-            "stats": {name: values[name] for name in STATS}}
+            "stats": {name: values[name] for name in STATS}, "not_checked": not_checked}
 
 
 def ruleset(pack: RulePack) -> JSON:
@@ -66,7 +69,9 @@ def rules_listing(pack: RulePack) -> JSON:
     """GET /v1/rules."""
     return {"ruleset": ruleset(pack), "platforms": pack.plan.limits, "rules": [
         {"id": rule.id, "category": rule.category, "severity": rule.severity, "message": rule.message,
-         "underline": rule.underline, "location": rule.location,
+         "underline": rule.underline, "location": rule.location, "link": rule.link,
+         "per_platform": {p.platform: {"severity": p.severity, "link": p.link} for p in rule.per_platform},
+         "languages": list(rule.languages),
          "suggestions": [{"message": s.message} for s in rule.suggestions]}
         for rule in pack.rules]}
 

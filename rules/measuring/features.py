@@ -11,6 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import accessibility
+from .language import UNDETERMINED, detect, gate
 from .patterns import Pattern, Scopes, find
 from .phrases import Match, PhraseBook, non_overlapping
 from .readability import flesch
@@ -35,6 +37,7 @@ class FeatureSpec:
 
 BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "platform": FeatureSpec("name", "platform the draft is for (x, linkedin, ..., generic)"),
+    "language": FeatureSpec("name", "the draft's language as detected (en, es, de, ...), und when too short to tell"),
     "characters": FeatureSpec("count", "length in characters (Unicode code points)"),
     "limit": FeatureSpec("count", "the platform's length limit; 0 when it has none"),
     "over_limit": FeatureSpec("count", "characters beyond the platform's limit; 0 when within"),
@@ -52,6 +55,9 @@ BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "exclamations": FeatureSpec("count", "exclamation marks"),
     "caps_words": FeatureSpec("count", "ALL-CAPS words of two letters or more"),
     "caps_share": FeatureSpec("count", "ALL-CAPS words as a percentage of all words"),
+    "run_together_hashtags": FeatureSpec("count", "hashtags of several English words run together in lower case"),
+    "caps_hashtags": FeatureSpec("count", "hashtags in capitals, of five letters or more"),
+    "styled_letters": FeatureSpec("count", "runs of pseudo-font letters (mathematical bold, italic, script, ...)"),
     "reading_ease": FeatureSpec("number", "Flesch reading ease (textstat); higher is easier"),
     "grade": FeatureSpec("number", "Flesch-Kincaid grade level (textstat)"),
     "signal_spammy": FeatureSpec("number", "0-100: how much the draft reads like the corpus's spammy-incentive drafts"),
@@ -88,6 +94,7 @@ class FeaturePlan:
     limits: dict[str, int]
     descriptions: dict[str, str] = field(default_factory=dict)  # near and pattern feature -> how explain names it
     signal: Signal | None = None  # scored only for packs whose rules test it
+    languages: tuple[str, ...] = ()  # the languages rules are gated on (see language.gate)
 
     @property
     def phrase_lists(self) -> dict[str, list]:
@@ -104,6 +111,8 @@ def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     _measure_patterns(features, tokens, plan.patterns, matches)
     _measure_readability(features, text, tokens)
     _measure_signal(features, tokens, plan.signal)
+    _measure_language(features, text, tokens, plan.languages)
+    _measure_accessibility(features, text, tokens)
     return features
 
 
@@ -245,6 +254,18 @@ def _measure_signal(features: Features, tokens: Tokens, signal: Signal | None) -
     # signal.json names its features; load_signal holds them equal to SIGNAL_FEATURES.
     scores = signal.scores(ngrams(tokens)) if signal else (0.0,) * len(SIGNAL_FEATURES)
     features.values.update(zip(SIGNAL_FEATURES, scores))
+
+
+def _measure_accessibility(features: Features, text: str, tokens: Tokens) -> None:
+    found = accessibility.measure(text, tokens)
+    features.spans.update(found)
+    features.values.update((name, len(spans)) for name, spans in found.items())
+
+
+def _measure_language(features: Features, text: str, tokens: Tokens, gated: tuple[str, ...]) -> None:
+    language = detect(text, tokens)
+    features.values["language"] = language
+    features.values.update((gate(code), language in (code, UNDETERMINED)) for code in gated)
 
 
 def _measure_readability(features: Features, text: str, tokens: Tokens) -> None:
