@@ -49,7 +49,9 @@ export async function lint(text, platform, disabledRules, edited) {
       body: JSON.stringify({ text, platform, disabled_rules: disabledRules }),
     });
     backoff.reset();
-    return reply.ok ? { ok: true, findings: reply.body.findings, ruleset: reply.body.ruleset } : reply;
+    if (!reply.ok) return reply;
+    const { findings, ruleset, not_checked: notChecked = [] } = reply.body;
+    return { ok: true, findings, ruleset, notChecked };
   } catch (error) {
     if (error instanceof NeedsPermission) return needsPermission(error.message);
     // Network errors and timeouts: the browser already logs the failed request once; stay quiet.

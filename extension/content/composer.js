@@ -88,6 +88,7 @@
       const current = this.field.read();
       this.linted = reply.text;
       this.text = current;
+      this.notChecked = reply.ok ? reply.notChecked ?? [] : [];
       if (!reply.ok) {
         this.present([]);
         if (reply.offline) this.badge.showOffline();
@@ -106,7 +107,7 @@
       this.findings = findings;
       const drafting = Boolean(this.text.trim());
       if (!drafting) this.badge.hide();
-      else this.badge.showFindings(findings);
+      else this.badge.showFindings(findings, this.notChecked);
       this.overlay.announce(drafting ? Rapport.problems(findings.length) : ""); // said only when it changes
       this.paint();
       this.onCount?.();

@@ -84,7 +84,7 @@ class _Builder:
         plan = FeaturePlan(PhraseBook(self.phrases, self.exceptions, measured.pattern_lists),
                            tuple(measured.near_pairs.values()), tuple(measured.patterns.values()), self.limits,
                            measured.descriptions, load_signal() if tested & set(SIGNAL_FEATURES) else None,
-                           tuple(sorted(self.gated)))
+                           tuple(sorted(self.gated)), tuple(measured.positions.values()))
         return RulePack(self.version, self.chain[-1].path, tuple(rules), plan, self.files)
 
     # -- layering

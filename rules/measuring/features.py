@@ -25,6 +25,7 @@ Value = int | float | bool | str
 MIN_CAPS_LETTERS = 2
 SIGNAL_FEATURES = SIGNAL_FEATURE_NAMES
 NEAR_SCOPES = ("clause", "sentence")
+CLOSING_HASHTAGS = "closing_hashtags"
 # Tokens that are not words: what `words` leaves out, and what a bare link may be surrounded by.
 _NOT_WORDS = frozenset({"punct", "emoji", "link", "email"})
 
@@ -45,6 +46,7 @@ BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "sentences": FeatureSpec("count", "sentences (a line break also ends one)"),
     "questions": FeatureSpec("count", "sentences with a question mark"),
     "hashtags": FeatureSpec("count", "#hashtags"),
+    CLOSING_HASHTAGS: FeatureSpec("count", "hashtags in the run of hashtags (and emoji) that ends the draft"),
     "mentions": FeatureSpec("count", "@mentions, Mastodon's @user@instance included"),
     "links": FeatureSpec("count", "links, with or without https:// or www. (example.com/page, bit.ly/x)"),
     "emails": FeatureSpec("count", "e-mail addresses"),
@@ -76,6 +78,15 @@ class NearPair:
     within: int | str
 
 
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A phrase list's matches that start before character `bound`, or before the closing hashtags."""
+
+    key: str
+    name: str
+    bound: int | str
+
+
 @dataclass(slots=True)
 class Features:
     values: dict[str, Value]
@@ -95,6 +106,7 @@ class FeaturePlan:
     descriptions: dict[str, str] = field(default_factory=dict)  # near and pattern feature -> how explain names it
     signal: Signal | None = None  # scored only for packs whose rules test it
     languages: tuple[str, ...] = ()  # the languages rules are gated on (see language.gate)
+    positions: tuple[Position, ...] = ()
 
     @property
     def phrase_lists(self) -> dict[str, list]:
@@ -107,6 +119,7 @@ def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     features = Features(values={}, sentences=sentences)
     _measure_layout(features, text, tokens, platform, plan.limits)
     matches = _measure_phrases(features, tokens, plan)
+    _measure_positions(features, plan.positions)
     _measure_near(features, tokens, plan.near_pairs, matches)
     _measure_patterns(features, tokens, plan.patterns, matches)
     _measure_readability(features, text, tokens)
@@ -146,6 +159,8 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
     spans = {"questions": questions, "hashtags": by_kind["hashtag"], "mentions": by_kind["mention"],
              "links": by_kind["link"], "emails": by_kind["email"], "money": by_kind["money"], "emoji": by_kind["emoji"],
              "exclamations": merge(exclamations), "caps_words": caps_spans}
+    closing = _closing_hashtags(tokens)
+    spans[CLOSING_HASHTAGS] = closing
     features.spans.update(spans)
     features.values.update({name: len(found) for name, found in spans.items()})
     features.values.update(
@@ -171,6 +186,27 @@ def _measure_phrases(features: Features, tokens: Tokens, plan: FeaturePlan) -> d
         spans[name] = [tokens.span(first, end) for first, end in chosen]
         values[name] = len(chosen)
     return matches
+
+
+def _closing_hashtags(tokens: Tokens) -> list[Span]:
+    """The hashtags of the run of hashtags, emoji and punctuation that ends the draft."""
+    found = []
+    for index in range(len(tokens) - 1, -1, -1):
+        kind = tokens.kinds[index]
+        if kind == "hashtag":
+            found.append(Span(tokens.starts[index], tokens.ends[index]))
+        elif kind not in ("emoji", "punct"):
+            break
+    return found[::-1]
+
+
+def _measure_positions(features: Features, positions: tuple[Position, ...]) -> None:
+    closing = features.spans[CLOSING_HASHTAGS]
+    for position in positions:
+        bound = position.bound if isinstance(position.bound, int) else closing[0].start if closing else 1 << 62
+        found = [span for span in features.spans[position.name] if span.start < bound]
+        features.spans[position.key] = found
+        features.values[position.key] = len(found)
 
 
 def _measure_near(features: Features, tokens: Tokens, pairs: tuple[NearPair, ...],

@@ -17,6 +17,7 @@ from .word_frequencies import UNLISTED_CB, head
 # Languages written with spaces between words that wordfreq has lists for; English first.
 WORD_LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "tr", "id", "ro",
                   "ca", "hu", "ru", "uk", "el", "ar", "he")
+NON_LATIN = frozenset({"ru", "uk", "el", "ar", "he"})  # their lists' Latin words are borrowed names: GREECE is English
 SCRIPT_LANGUAGES = ("ja", "zh", "ko")
 UNDETERMINED = "und"
 LANGUAGES = (*WORD_LANGUAGES, *SCRIPT_LANGUAGES)
@@ -37,7 +38,8 @@ def _bonuses() -> dict[str, tuple[tuple[int, int], ...]]:
     merged: dict[str, list[tuple[int, int]]] = {}
     for index, language in enumerate(WORD_LANGUAGES):
         for word, rarity in head(language, HEAD_WORDS).items():
-            merged.setdefault(word, []).append((index, UNLISTED_CB - rarity))
+            if language not in NON_LATIN or not word.isascii():
+                merged.setdefault(word, []).append((index, UNLISTED_CB - rarity))
     return {word: tuple(found) for word, found in merged.items()}
 
 
