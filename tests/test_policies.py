@@ -221,3 +221,13 @@ def test_a_disclosure_past_instagrams_fold_is_hidden_there_only(lint):
 ])
 def test_clear_disclosures_and_friendly_thanks_pass(lint, text):
     assert not {f["rule"] for f in lint(text)["findings"]} & {"undisclosed-sponsorship", "hidden-disclosure"}
+
+
+def test_emoji_runs_are_underlined_and_emoji_bullets_are_about_the_draft(lint):
+    text = "What's on:\n✅ Live music\n✅ Food stalls\n✅ Face painting 🎉🎉🎉"
+    answer = lint(text)
+    run = finding(answer, "emoji-run")
+    units = text.encode("utf-16-le")
+    assert units[2 * run["offset"]:2 * (run["offset"] + run["length"])].decode("utf-16-le") == "🎉🎉🎉"
+    assert finding(answer, "emoji-bullets")["scope"] == "draft"
+    assert not {"emoji-run", "emoji-bullets"} & {f["rule"] for f in lint("Lovely day 🎉 see you soon 😊")["findings"]}

@@ -1,7 +1,8 @@
 """What screen readers stumble on, measured: hashtags of several words run together in lower case
 (read as one long word), hashtags in capitals (often spelt out letter by letter), and letters in
 pseudo-fonts (Unicode's mathematical bold, italic, script, ..., which are read as "mathematical
-bold capital N" or skipped). Runs of emoji and emoji bullets are token patterns in the pack.
+bold capital N" or skipped), and emoji read by name: runs of them, and emoji as bullets. Emoji in
+place of words are a token pattern in the pack.
 
 The fixes a suggestion may apply (`fix:` in a rules file) live here too: a hashtag in CamelCase,
 styled letters as plain ones.
@@ -19,6 +20,7 @@ from .word_frequencies import whole
 
 MIN_RUN_TOGETHER = 6  # letters: shorter tags are words or acronyms (#tbt, #ootd)
 MIN_CAPS_HASHTAG = 5  # letters: #NHS, #USA, #NASA are acronyms, read well in capitals
+EMOJI_RUN = 3  # emoji in a row
 MAX_WORD = 20  # letters in one word of a hashtag
 MAX_SPLIT = 40  # letters in a hashtag worth splitting; with MAX_SPLIT_TAGS, bounds the work per draft
 MAX_SPLIT_TAGS = 100  # hashtags split per draft
@@ -50,8 +52,28 @@ def measure(text: str, tokens: Tokens) -> dict[str, list[Span]]:
             splits += 1
             if len(words_of(body)) > 1:
                 run_together.append(Span(start, end))
-    styled = [Span(m.start(), m.end()) for m in _STYLED_RUN.finditer(text)] if not text.isascii() else []
-    return {"run_together_hashtags": run_together, "caps_hashtags": caps, "styled_letters": styled}
+    plain = text.isascii()
+    styled = [] if plain else [Span(m.start(), m.end()) for m in _STYLED_RUN.finditer(text)]
+    runs, bullets = ([], []) if plain else _emoji_layout(tokens)
+    return {"run_together_hashtags": run_together, "caps_hashtags": caps, "styled_letters": styled,
+            "emoji_runs": runs, "emoji_bullets": bullets}
+
+
+def _emoji_layout(tokens: Tokens) -> tuple[list[Span], list[Span]]:
+    """Runs of EMOJI_RUN emoji or more, and emoji that start a sentence or line before a word."""
+    kinds, starts, ends = tokens.kinds, tokens.starts, tokens.ends
+    runs: list[Span] = []
+    first = None  # where the current run of emoji began
+    for index, kind in enumerate((*kinds, "")):
+        if kind == "emoji":
+            first = index if first is None else first
+            continue
+        if first is not None and index - first >= EMOJI_RUN:
+            runs.append(Span(starts[first], ends[index - 1]))
+        first = None
+    bullets = [Span(starts[i], ends[i]) for i in tokens.sentence_starts
+               if i + 1 < len(kinds) and kinds[i] == "emoji" and kinds[i + 1] == "word"]
+    return runs, bullets
 
 
 @lru_cache(maxsize=4096)

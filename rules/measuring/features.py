@@ -60,6 +60,8 @@ BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "run_together_hashtags": FeatureSpec("count", "hashtags of several English words run together in lower case"),
     "caps_hashtags": FeatureSpec("count", "hashtags in capitals, of five letters or more"),
     "styled_letters": FeatureSpec("count", "runs of pseudo-font letters (mathematical bold, italic, script, ...)"),
+    "emoji_runs": FeatureSpec("count", "runs of three emoji or more"),
+    "emoji_bullets": FeatureSpec("count", "emoji that start a line or sentence before a word, as bullets do"),
     "reading_ease": FeatureSpec("number", "Flesch reading ease (textstat); higher is easier"),
     "grade": FeatureSpec("number", "Flesch-Kincaid grade level (textstat)"),
     "signal_spammy": FeatureSpec("number", "0-100: how much the draft reads like the corpus's spammy-incentive drafts"),
