@@ -29,8 +29,12 @@ class Finding:
     span: Span  # code points; an empty span at the end for findings about the whole draft
     scope: str  # "span" or "draft"
     suggestions: tuple[Replacement, ...]
-    severity: str  # the rule's, or its severity on the draft's platform
-    link: str | None  # the policy the finding rests on (on this platform), if the rule names one
+    severity: str = ""  # its severity on the draft's platform; left out, the rule's
+    link: str | None = None  # the policy the finding rests on (on this platform), if the rule names one
+
+    def __post_init__(self) -> None:
+        if not self.severity:
+            object.__setattr__(self, "severity", self.rule.severity)
 
 
 @dataclass(frozen=True, slots=True)

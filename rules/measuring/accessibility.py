@@ -76,6 +76,10 @@ def _emoji_layout(tokens: Tokens) -> tuple[list[Span], list[Span]]:
     return runs, bullets
 
 
+def warm_up() -> None:
+    whole("en")
+
+
 @lru_cache(maxsize=4096)
 def words_of(body: str) -> tuple[str, ...]:
     """The English words a lower-case hashtag body is made of, most likely first (wordfreq's

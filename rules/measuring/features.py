@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import accessibility
+from . import accessibility, language, readability
 from .language import UNDETERMINED, detect, gate
 from .patterns import Pattern, Scopes, find
 from .phrases import Match, PhraseBook, non_overlapping
@@ -113,6 +113,13 @@ class FeaturePlan:
     @property
     def phrase_lists(self) -> dict[str, list]:
         return self.phrases.phrases
+
+
+def warm_up() -> None:
+    """Load the dictionaries and word lists now (about a second and a half) rather than on the first draft."""
+    readability.warm_up()
+    language.warm_up()
+    accessibility.warm_up()
 
 
 def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
