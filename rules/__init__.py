@@ -13,7 +13,7 @@ This module is the interface the service, the command line, the benchmarks and t
 from .linting import Finding, Linter, LintResult, Replacement
 from .loading.builder import load_pack
 from .loading.sources import SourceFile, Stamp, being_written, current_stamp
-from .measuring.readability import warm_up
+from .measuring.features import warm_up
 from .model import BROADCAST_FAMILIES, Example, Problem, Rule, RulePack, RulesError, Suggestion
 from .paths import DEFAULT_PACK, SCHEMA_PATH
 from .reports.examples import ExampleResult, run_examples

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from .deciding.conditions import span_features
 from .deciding.engine import CompiledRules
+from .measuring.accessibility import FIXES
 from .measuring.features import BUILTIN_FEATURES, Features, extract
+from .measuring.language import UNDETERMINED
 from .measuring.text import Span, merge
-from .model import Rule, RulePack, RulesError
+from .model import Rule, RulePack, RulesError, Suggestion
 from .rewriting.slots import Slots
 from .rewriting.templates import fill
 
@@ -29,6 +31,12 @@ class Finding:
     span: Span  # code points; an empty span at the end for findings about the whole draft
     scope: str  # "span" or "draft"
     suggestions: tuple[Replacement, ...]
+    severity: str = ""  # its severity on the draft's platform; left out, the rule's
+    link: str | None = None  # the policy the finding rests on (on this platform), if the rule names one
+
+    def __post_init__(self) -> None:
+        if not self.severity:
+            object.__setattr__(self, "severity", self.rule.severity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,7 @@ class LintResult:
     findings: tuple[Finding, ...]
     features: Features
     fired: AbstractSet[str]  # ids of the rules the engine fired, before any request-level disabling
+    not_in_language: tuple[str, ...] = ()  # ids of the rules that do not judge drafts in the draft's language
 
 
 class Linter:
@@ -55,7 +64,10 @@ class Linter:
         findings = [finding for rule in self.pack.rules if rule.id in fired and rule.id not in disabled
                     for finding in _findings(rule, text, features)]
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule.id))
-        return LintResult(text, tuple(findings), features, fired)
+        language = features.values["language"]
+        skipped = () if language == UNDETERMINED else tuple(
+            rule.id for rule in self.pack.rules if rule.languages and language not in rule.languages)
+        return LintResult(text, tuple(findings), features, fired, skipped)
 
     def close(self) -> None:
         self._engine.close()
@@ -63,25 +75,34 @@ class Linter:
 
 def _findings(rule: Rule, text: str, features: Features) -> list[Finding]:
     message = rule.message.format_map(features.values)
+    severity, link = rule.policy(str(features.values["platform"]))
     spans = _underlined(rule, features)
     if not spans:
-        return [Finding(rule, message, Span(len(text), len(text)), "draft", filled(rule, text, features, None))]
+        end = Span(len(text), len(text))
+        return [Finding(rule, message, end, "draft", filled(rule, text, features, None), severity, link)]
     advice = tuple(Replacement(s.message, None) for s in rule.suggestions)
-    return [Finding(rule, message, span, "span", advice if sentence_wide(rule) else filled(rule, text, features, span))
+    return [Finding(rule, message, span, "span", advice if sentence_wide(rule) else filled(rule, text, features, span),
+                    severity, link)
             for span in spans[:MAX_FINDINGS_PER_RULE]]
 
 
 def filled(rule: Rule, text: str, features: Features, span: Span | None,
            others: Sequence[Finding] = ()) -> tuple[Replacement, ...]:
     """The rule's suggestions with their templates' slots filled for `span` (None: the whole draft,
-    whose suggestions append a sentence); `others` are other rules' findings on these words."""
+    whose suggestions append a sentence), or a measured fix of the underlined words; `others` are
+    other rules' findings on these words."""
     slots = Slots(rule, text, features, span or Span(0, len(text)), others)
     if span is None:
         separator = "" if not text or text[-1].isspace() else " "
         return tuple(Replacement(s.message, separator + fill(s.append, slots) if s.append else None)
                      for s in rule.suggestions)
-    return tuple(Replacement(s.message, None if s.replace is None else slots.completed(fill(s.replace, slots)))
-                 for s in rule.suggestions)
+    return tuple(Replacement(s.message, _replacement(s, text[span.start:span.end], slots)) for s in rule.suggestions)
+
+
+def _replacement(suggestion: Suggestion, underlined: str, slots: Slots) -> str | None:
+    if suggestion.fix:
+        return FIXES[suggestion.fix](underlined)
+    return None if suggestion.replace is None else slots.completed(fill(suggestion.replace, slots))
 
 
 def sentence_wide(rule: Rule) -> bool:

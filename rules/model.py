@@ -54,6 +54,7 @@ class Suggestion:
     replace: str | None = None  # a template (rewriting/templates.py)
     append: str | None = None
     over: str = "underline"  # what `replace` rewrites: the underlined words, or the sentences holding them
+    fix: str | None = None  # a fix measured for each underlined text (FIXES in measuring/accessibility.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,15 @@ class Example:
     text: str
     platform: str
     line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformPolicy:
+    """What a rule says differently on one platform: its severity there, the policy it rests on there."""
+
+    platform: str
+    severity: str | None = None
+    link: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +86,20 @@ class Rule:
     pass_examples: tuple[Example, ...]
     file: str
     line: int
+    link: str | None = None  # the guideline or policy the rule rests on
+    per_platform: tuple[PlatformPolicy, ...] = ()
+    languages: tuple[str, ...] = ()  # the draft languages the rule judges; () for any
 
     @property
     def location(self) -> str:
         return f"{self.file}:{self.line}"
+
+    def policy(self, platform: str) -> tuple[str, str | None]:
+        """The severity and link that hold for a draft on `platform`."""
+        own = next((p for p in self.per_platform if p.platform == platform), None)
+        if own is None:
+            return self.severity, self.link
+        return own.severity or self.severity, own.link or self.link
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Any
 from rules import Finding, Hint, LintResult, Problem, Replacement, Rule, RuleExplanation, RulePack, hints, whole_post
 
 JSON = dict[str, Any]
-STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade")
+STATS = ("characters", "limit", "over_limit", "words", "sentences", "questions", "reading_ease", "grade", "language")
 
 
 class Utf16Offsets:
@@ -30,8 +30,8 @@ def finding(item: Finding, utf16: Utf16Offsets) -> JSON:
     """One rule's finding: what every rule fired, as clients before hints read it."""
     start, end = utf16(item.span.start), utf16(item.span.end)
     return {
-        "rule": item.rule.id, "category": item.rule.category, "severity": item.rule.severity,
-        "message": item.message, "offset": start, "length": end - start, "scope": item.scope,
+        "rule": item.rule.id, "category": item.rule.category, "severity": item.severity,
+        "message": item.message, "offset": start, "length": end - start, "scope": item.scope, "link": item.link,
         "suggestions": suggestions(item.suggestions),
     }
 
@@ -42,13 +42,15 @@ def suggestions(items: Iterable[Replacement]) -> list[JSON]:
 
 def hint(item: Hint, utf16: Utf16Offsets) -> JSON:
     """One problem: a finding's fields, taken from its most relevant rule (`rule`, `category`,
-    `message`, `suggestions`), the worst severity, the underline of all, and every rule merged."""
+    `message`, `suggestions`), the worst severity, the underline of all, every rule merged, and the
+    policy the first of them that names one rests on."""
     start, end = utf16(item.span.start), utf16(item.span.end)
     primary = item.primary
     return {
         "rule": primary.rule.id, "rules": list(item.rules), "category": primary.rule.category,
         "severity": item.severity, "message": primary.message, "offset": start, "length": end - start,
-        "scope": item.scope, "suggestions": suggestions(item.suggestions),
+        "scope": item.scope, "link": next((f.link for f in item.findings if f.link), None),
+        "suggestions": suggestions(item.suggestions),
     }
 
 
@@ -58,10 +60,13 @@ def lint_result(result: LintResult) -> JSON:
     values = result.features.values
     problems = hints(result)
     after = whole_post(result.text, problems)
+    # Rules that do not read the draft's language did not judge it: say so, so no client shows it as clean.
+    not_checked = [{"reason": "language", "language": values["language"], "rules": len(result.not_in_language)}
+                   ] if result.not_in_language else []
     return {"hints": [hint(item, utf16) for item in problems],
             "rewrite": {"before": result.text, "after": after} if after is not None else None,
             "findings": [finding(item, utf16) for item in result.findings],
-            "stats": {name: values[name] for name in STATS}}
+            "stats": {name: values[name] for name in STATS}, "not_checked": not_checked}
 
 
 def ruleset(pack: RulePack) -> JSON:
@@ -87,7 +92,9 @@ def rules_listing(pack: RulePack) -> JSON:
     """GET /v1/rules."""
     return {"ruleset": ruleset(pack), "platforms": pack.plan.limits, "rules": [
         {"id": rule.id, "category": rule.category, "severity": rule.severity, "message": rule.message,
-         "underline": rule.underline, "location": rule.location,
+         "underline": rule.underline, "location": rule.location, "link": rule.link,
+         "per_platform": {p.platform: {"severity": p.severity, "link": p.link} for p in rule.per_platform},
+         "languages": list(rule.languages),
          "suggestions": [{"message": s.message} for s in rule.suggestions]}
         for rule in pack.rules]}
 

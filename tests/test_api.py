@@ -16,7 +16,7 @@ def test_spammy_draft_gets_spans_and_suggestions(lint):
     rules = {finding["rule"] for finding in answer["findings"]}
     assert {"reward-for-sharing", "urgency-pressure", "giveaway-hashtags"} <= rules
     share = next(f for f in answer["findings"] if f["rule"] == "reward-for-sharing")
-    assert share["category"] == "spammy-incentive" and share["severity"] == "error"
+    assert share["category"] == "spammy-incentive" and share["severity"] == "warning"  # X allows prizes for reposts
     assert SPAMMY[share["offset"]:share["offset"] + share["length"]] == "RT and follow to WIN a £50 voucher!!!"
     assert share["suggestions"][0]["replacement"]
     assert answer["stats"]["limit"] == 280 and answer["stats"]["words"] > 5

@@ -56,8 +56,11 @@ export async function lint(text, platform, disabledRules, edited) {
       body: JSON.stringify({ text, platform, disabled_rules: disabledRules }),
     });
     backoff.reset();
-    // `rewrite`: the whole post with every hint's first fix ({ before, after }), or null.
-    return reply.ok ? { ok: true, findings: problems(reply.body), rewrite: reply.body.rewrite ?? null, ruleset: reply.body.ruleset } : reply;
+    if (!reply.ok) return reply;
+    // `rewrite`: the whole post with every hint's first fix ({ before, after }), or null;
+    // `not_checked`: rules that did not judge the draft (another language), so it is not shown as clean.
+    const { rewrite = null, ruleset, not_checked: notChecked = [] } = reply.body;
+    return { ok: true, findings: problems(reply.body), rewrite, ruleset, notChecked };
   } catch (error) {
     if (error instanceof NeedsPermission) return needsPermission(error.message);
     // Network errors and timeouts: the browser already logs the failed request once; stay quiet.

@@ -13,7 +13,15 @@
       root.append(this.button);
     }
 
-    showFindings(findings) {
+    // `notChecked`: what the service left unchecked ([{reason: "language", language: "de", rules}]); a draft
+    // without findings then shows that rather than a clean tick it has not earned.
+    showFindings(findings, notChecked = []) {
+      const unchecked = notChecked.find((item) => item.reason === "language");
+      if (!findings.length && unchecked) {
+        this.set("unchecked", "not checked: language");
+        this.label(`Rapport: not checked, the rules do not read this language (${unchecked.language})`);
+        return;
+      }
       const worst = Rapport.worstSeverity(findings.map((f) => f.severity));
       this.set(findings.length ? "count" : "clean", findings.length ? String(findings.length) : "✓", worst);
       this.label(findings.length ? `Rapport: ${Rapport.problems(findings.length)}, open the list` : "Rapport: no problems");

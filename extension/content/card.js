@@ -15,6 +15,21 @@
     return element;
   };
 
+  // The guideline a finding rests on, opened in a new tab; only https links, as the rules schema allows.
+  Rapport.policyButton = (link) => {
+    let url;
+    try {
+      url = typeof link === "string" ? new URL(link) : null;
+    } catch {
+      return null;
+    }
+    if (url?.protocol !== "https:") return null;
+    const button = Rapport.button("policy", `Policy: ${url.hostname}`, () => window.open(url.href, "_blank", "noopener,noreferrer"));
+    button.title = url.href;
+    button.dataset.link = url.href;
+    return button;
+  };
+
   // The hint card: a labelled dialog listing findings with their suggestions and actions. Only one is
   // open per frame. It follows its words as the page scrolls and closes once they leave the view.
   // show() takes { findings, anchor() -> rect | null, composer, actions, keyboard }, where
@@ -103,7 +118,8 @@
         Rapport.button("disable-site", "Off on this site", () => actions.disableRule(finding, "site")),
         Rapport.button("disable-rule", "Off everywhere", () => actions.disableRule(finding, "everywhere")),
       );
-      element.append(message, ...(preview ? [preview] : []), suggestions, controls);
+      const policy = Rapport.policyButton(finding.link);
+      element.append(message, ...(preview ? [preview] : []), suggestions, ...(policy ? [policy] : []), controls);
       return element;
     }
 

@@ -91,6 +91,7 @@
       this.linted = reply.text;
       this.text = current;
       this.rewrite = reply.ok && reply.rewrite?.before === current ? reply.rewrite : null;
+      this.notChecked = reply.ok ? reply.notChecked ?? [] : [];
       if (!reply.ok) {
         this.present([]);
         if (reply.offline) this.badge.showOffline();
@@ -109,7 +110,7 @@
       this.findings = findings;
       const drafting = Boolean(this.text.trim());
       if (!drafting) this.badge.hide();
-      else this.badge.showFindings(findings);
+      else this.badge.showFindings(findings, this.notChecked);
       this.overlay.announce(drafting ? Rapport.problems(findings.length) : ""); // said only when it changes
       this.paint();
       this.onCount?.();

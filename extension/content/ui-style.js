@@ -27,6 +27,7 @@
       border-radius: 10px; border: 0; cursor: pointer; color: var(--on-colour); background: var(--muted);
       box-shadow: 0 1px 3px rgb(0 0 0 / 0.3); }
     .badge[data-state="clean"] { background: var(--clean); }
+    .badge[data-state="unchecked"] { background: var(--muted); font-weight: 400; }
     ${perSeverity((s) => `.badge[data-state="count"][data-severity="${s}"] { background: var(--${s}); }`)}
     .badge[data-state="offline"] { background: var(--surface); color: var(--muted); font-weight: 400; border: 1px solid var(--rule); }
     .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
@@ -48,6 +49,7 @@
     .preview ins { text-decoration: none; background: var(--accent-bg); color: var(--accent-text); }
     .footer .rewrite-post { float: left; border: 1px solid var(--accent-text); background: var(--accent-bg); color: var(--accent-text);
       text-decoration: none; padding: 2px 8px; }
+    .policy { display: block; margin-top: 4px; border: 0; background: none; color: var(--accent-text); text-decoration: underline; padding: 2px 4px; }
     .actions button, .footer button, .link { border: 0; background: none; color: var(--muted); text-decoration: underline; padding: 2px 4px; }
     .footer { border-top: 1px solid var(--rule); margin-top: 4px; padding-top: 4px; text-align: right; }
     .toast { width: auto; max-width: 360px; display: flex; gap: 8px; align-items: center; padding: 6px 10px; }

@@ -9,4 +9,4 @@ export const MAX_DRAFT_BYTES = 64 * 1024;
 export const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 // The fields of a hint (one problem, several rules merged) the extension reads: `hint()` in
 // server/contract.py gives them; tests/test_shared_facts.py holds the two equal.
-export const HINT_FIELDS = ["rule", "rules", "category", "severity", "message", "offset", "length", "scope", "suggestions"];
+export const HINT_FIELDS = ["rule", "rules", "category", "severity", "message", "offset", "length", "scope", "link", "suggestions"];

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..loading.yaml_lines import Mark
-from ..measuring.features import NEAR_SCOPES, FeatureSpec, NearPair, Value
+from ..measuring.features import CLOSING_HASHTAGS, NEAR_SCOPES, FeatureSpec, NearPair, Position, Value
 from ..measuring.patterns import Pattern, Step
 from ..measuring.phrases import Phrase
 from .pattern_syntax import PatternSyntaxError, StepSpec, describe, parse_steps
@@ -109,6 +109,7 @@ class Measured:
     near_pairs: dict[tuple[str, str, int | str], NearPair] = field(default_factory=dict)
     patterns: dict[tuple[tuple[StepSpec, ...], str, str], Pattern] = field(default_factory=dict)
     pattern_lists: dict[str, list[Phrase]] = field(default_factory=dict)  # the patterns' own phrases
+    positions: dict[tuple[str, int | str], Position] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)  # pattern key -> how explain names it
 
     def near(self, first: str, second: str, within: int | str) -> NearPair:
@@ -117,6 +118,13 @@ class Measured:
             self.near_pairs[(first, second, within)] = pair
             self.descriptions[pair.key] = f"near {first}, {second} within {within}"
         return self.near_pairs[(first, second, within)]
+
+    def before(self, name: str, bound: int | str) -> Position:
+        if (name, bound) not in self.positions:
+            position = Position(f"before_{len(self.positions)}", name, bound)
+            self.positions[(name, bound)] = position
+            self.descriptions[position.key] = f"{name} before {bound}"
+        return self.positions[(name, bound)]
 
     def pattern(self, specs: tuple[StepSpec, ...], within: str, anchor: str) -> Pattern:
         """The pattern for these steps, made (with lists for its own phrases) the first time they are seen."""
@@ -185,8 +193,13 @@ class ConditionParser:
         return Group(kind, tuple(self._parse(item, mark) for item in body))
 
     def _has(self, node: Mapping[str, Any], mark: Mark | None) -> Leaf:
-        _only_keys(node, {"has", "at_least"}, mark)
+        _only_keys(node, {"has", "at_least", "before"}, mark)
         name = self._phrase_list(node["has"], mark)
+        if "before" in node:  # only the matches that start before a character, or before the closing hashtags
+            bound = node["before"]
+            if bound != CLOSING_HASHTAGS:
+                bound = _whole(bound, "before", mark, minimum=1, words=(CLOSING_HASHTAGS,))
+            name = self._measured.before(name, bound).key
         return Leaf(name, "ge", _whole(node.get("at_least", 1), "at_least", mark, minimum=1))
 
     def _near(self, node: Mapping[str, Any], mark: Mark | None) -> Leaf:

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..deciding.conditions import Condition, ConditionError, ConditionParser, Measured, leaves
+from ..deciding.conditions import Condition, ConditionError, ConditionParser, Group, Leaf, Measured, leaves
 from ..deciding.engine import RULE_BOUNDS
 from ..measuring.features import BUILTIN_FEATURES, SIGNAL_FEATURES, FeaturePlan, FeatureSpec
+from ..measuring.language import LANGUAGES, UNDETERMINED, gate
 from ..measuring.phrases import PhraseBook, PhraseError, parse_phrase
 from ..measuring.signal import load_signal
-from ..model import Example, Problem, Rule, RulePack, RulesError, Suggestion
+from ..model import Example, PlatformPolicy, Problem, Rule, RulePack, RulesError, Suggestion
 from ..rewriting.slots import BUILTIN_SLOTS
 from ..rewriting.templates import TemplateError, slot_names
 from .chain import Layer, read_chain
@@ -72,13 +73,17 @@ class _Builder:
         self.definitions: dict[str, _Definition] = {}
         self.features: dict[str, FeatureSpec] = dict(BUILTIN_FEATURES)
         self.measured = Measured()
+        self.file_languages: dict[str, Any] = {}  # file -> its `language:`, the default of its rules
+        self.gated: set[str] = set()  # languages some rule is gated on
 
     def build(self) -> RulePack:
         for layer in self.chain:
             self._merge(layer)
         self._add_phrase_features()
-        parser = ConditionParser(self.features, set(self.phrases), {"platform": set(self.limits)}, self.measured,
-                                 RULE_BOUNDS)
+        self.features.update({gate(code): FeatureSpec("flag", f"the draft is in {code} or undetermined")
+                              for code in LANGUAGES})
+        names = {"platform": set(self.limits), "language": {*LANGUAGES, UNDETERMINED}}
+        parser = ConditionParser(self.features, set(self.phrases), names, self.measured, RULE_BOUNDS)
         rules = [rule for source in self.definitions.values() if (rule := self._rule(source, parser))]
         if self.problems:
             raise RulesError(self.problems)
@@ -86,13 +91,15 @@ class _Builder:
         tested = {leaf.feature for rule in rules for leaf in leaves(rule.condition)}
         plan = FeaturePlan(PhraseBook(self.phrases, self.exceptions, measured.pattern_lists),
                            tuple(measured.near_pairs.values()), tuple(measured.patterns.values()), self.limits,
-                           measured.descriptions, load_signal() if tested & set(SIGNAL_FEATURES) else None)
+                           measured.descriptions, load_signal() if tested & set(SIGNAL_FEATURES) else None,
+                           tuple(sorted(self.gated)), tuple(measured.positions.values()))
         return RulePack(self.version, self.chain[-1].path, tuple(rules), plan, self.files)
 
     # -- layering
 
     def _merge(self, layer: Layer) -> None:
         document = layer.document
+        self.file_languages[layer.file] = document.get("language", "any")
         self.limits.update({name: p["limit"] for name, p in document.get("platforms", {}).items()})
         self._merge_phrases(layer)
         for index, (entry, mark) in enumerate(_marked_items(document, "vocabulary")):
@@ -190,13 +197,35 @@ class _Builder:
         suggestions = tuple(Suggestion(**s) for s in node.get("suggestions", []))
         underline = node.get("underline", "phrase")
         self._check_message(source, rule_id)
-        if underline == "none" and any(s.replace is not None for s in suggestions):
+        if underline == "none" and any(s.replace is not None or s.fix for s in suggestions):
             self._problem(source.where("suggestions"), "underline: none has no text to replace; use append", rule_id)
         self._check_templates(source, rule_id, suggestions, condition)
+        languages = self._languages(source, rule_id)
         examples = node["examples"]
-        return Rule(rule_id, node["category"], node["severity"], node["message"].strip(), condition, underline,
-                    suggestions, self._examples(examples, "flag", source), self._examples(examples, "pass", source),
-                    source.file, node.line)
+        return Rule(rule_id, node["category"], node["severity"], node["message"].strip(),
+                    _gated(condition, languages), underline, suggestions, self._examples(examples, "flag", source),
+                    self._examples(examples, "pass", source), source.file, node.line, node.get("link"),
+                    self._per_platform(source, rule_id), languages)
+
+    def _languages(self, source: _Definition, rule_id: str) -> tuple[str, ...]:
+        """The rule's `language:`, else its file's; () for any."""
+        value = source.node.get("language", self.file_languages.get(source.file, "any"))
+        codes = () if value == "any" else (value,) if isinstance(value, str) else tuple(value)
+        for code in codes:
+            if code not in LANGUAGES:
+                where = source.where("language") if "language" in source.node else (source.file, None)
+                self._problem(where, f"language '{code}' is not one Rapport detects; known: {', '.join(LANGUAGES)}",
+                              rule_id)
+        self.gated.update(codes)
+        return codes
+
+    def _per_platform(self, source: _Definition, rule_id: str) -> tuple[PlatformPolicy, ...]:
+        policies = source.node.get("per_platform", {})
+        for platform in policies:
+            if platform not in self.limits:
+                self._problem((source.where("per_platform")[0], policies.key_marks[platform]),
+                              f"per_platform: '{platform}' is not among platforms: {', '.join(self.limits)}", rule_id)
+        return tuple(PlatformPolicy(platform, p.get("severity"), p.get("link")) for platform, p in policies.items())
 
     def _check_message(self, source: _Definition, rule_id: str) -> None:
         where = source.where("message")
@@ -247,6 +276,15 @@ class _Builder:
 
     def _problem(self, where: Where, message: str, rule: str | None = None) -> None:
         self.problems.append(Problem.at(where[0], where[1], message, rule))
+
+
+def _gated(condition: Condition, languages: tuple[str, ...]) -> Condition:
+    """`condition`, and the draft in one of `languages` (or undetermined). The engine decides this like
+    any other test; it never underlines anything."""
+    if not languages:
+        return condition
+    tests = tuple(Leaf(gate(code), "eq", True, positive=False) for code in languages)
+    return Group("all", (condition, tests[0] if len(tests) == 1 else Group("any", tests)))
 
 
 def _marked_items(node: LineDict, key: str) -> list[tuple[Any, Mark]]:

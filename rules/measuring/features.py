@@ -11,6 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import accessibility, language, readability
+from .language import UNDETERMINED, detect, gate
 from .patterns import Pattern, PatternIndex, Scopes, find
 from .phrases import Match, PhraseBook, non_overlapping
 from .readability import flesch
@@ -23,6 +25,7 @@ Value = int | float | bool | str
 MIN_CAPS_LETTERS = 2
 SIGNAL_FEATURES = SIGNAL_FEATURE_NAMES
 NEAR_SCOPES = ("clause", "sentence")
+CLOSING_HASHTAGS = "closing_hashtags"
 # Tokens that are not words: what `words` leaves out, and what a bare link may be surrounded by.
 _NOT_WORDS = frozenset({"punct", "emoji", "link", "email"})
 
@@ -35,6 +38,7 @@ class FeatureSpec:
 
 BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "platform": FeatureSpec("name", "platform the draft is for (x, linkedin, ..., generic)"),
+    "language": FeatureSpec("name", "the draft's language as detected (en, es, de, ...), und when too short to tell"),
     "characters": FeatureSpec("count", "length in characters (Unicode code points)"),
     "limit": FeatureSpec("count", "the platform's length limit; 0 when it has none"),
     "over_limit": FeatureSpec("count", "characters beyond the platform's limit; 0 when within"),
@@ -42,6 +46,7 @@ BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "sentences": FeatureSpec("count", "sentences (a line break also ends one)"),
     "questions": FeatureSpec("count", "sentences with a question mark"),
     "hashtags": FeatureSpec("count", "#hashtags"),
+    CLOSING_HASHTAGS: FeatureSpec("count", "hashtags in the run of hashtags (and emoji) that ends the draft"),
     "mentions": FeatureSpec("count", "@mentions, Mastodon's @user@instance included"),
     "links": FeatureSpec("count", "links, with or without https:// or www. (example.com/page, bit.ly/x)"),
     "emails": FeatureSpec("count", "e-mail addresses"),
@@ -52,6 +57,11 @@ BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "exclamations": FeatureSpec("count", "exclamation marks"),
     "caps_words": FeatureSpec("count", "ALL-CAPS words of two letters or more"),
     "caps_share": FeatureSpec("count", "ALL-CAPS words as a percentage of all words"),
+    "run_together_hashtags": FeatureSpec("count", "hashtags of several English words run together in lower case"),
+    "caps_hashtags": FeatureSpec("count", "hashtags in capitals, of five letters or more"),
+    "styled_letters": FeatureSpec("count", "runs of pseudo-font letters (mathematical bold, italic, script, ...)"),
+    "emoji_runs": FeatureSpec("count", "runs of three emoji or more"),
+    "emoji_bullets": FeatureSpec("count", "emoji that start a line or sentence before a word, as bullets do"),
     "reading_ease": FeatureSpec("number", "Flesch reading ease (textstat); higher is easier"),
     "grade": FeatureSpec("number", "Flesch-Kincaid grade level (textstat)"),
     "signal_spammy": FeatureSpec("number", "0-100: how much the draft reads like the corpus's spammy-incentive drafts"),
@@ -68,6 +78,15 @@ class NearPair:
     first: str
     second: str
     within: int | str
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A phrase list's matches that start before character `bound`, or before the closing hashtags."""
+
+    key: str
+    name: str
+    bound: int | str
 
 
 @dataclass(slots=True)
@@ -88,6 +107,8 @@ class FeaturePlan:
     limits: dict[str, int]
     descriptions: dict[str, str] = field(default_factory=dict)  # near and pattern feature -> how explain names it
     signal: Signal | None = None  # scored only for packs whose rules test it
+    languages: tuple[str, ...] = ()  # the languages rules are gated on (see language.gate)
+    positions: tuple[Position, ...] = ()
     pattern_index: PatternIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -98,16 +119,26 @@ class FeaturePlan:
         return self.phrases.phrases
 
 
+def warm_up() -> None:
+    """Load the dictionaries and word lists now (about a second and a half) rather than on the first draft."""
+    readability.warm_up()
+    language.warm_up()
+    accessibility.warm_up()
+
+
 def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     tokens = tokenize(text)
     sentences = [tokens.span(first, end) for first, end in _ranges(tokens.sentence_starts, len(tokens))]
     features = Features(values={}, sentences=sentences)
     _measure_layout(features, text, tokens, platform, plan.limits)
     matches = _measure_phrases(features, tokens, plan)
+    _measure_positions(features, plan.positions)
     _measure_near(features, tokens, plan.near_pairs, matches)
     _measure_patterns(features, tokens, plan.pattern_index, matches)
     _measure_readability(features, text, tokens)
     _measure_signal(features, tokens, plan.signal)
+    _measure_language(features, text, tokens, plan.languages)
+    _measure_accessibility(features, text, tokens)
     return features
 
 
@@ -141,6 +172,8 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
     spans = {"questions": questions, "hashtags": by_kind["hashtag"], "mentions": by_kind["mention"],
              "links": by_kind["link"], "emails": by_kind["email"], "money": by_kind["money"], "emoji": by_kind["emoji"],
              "exclamations": merge(exclamations), "caps_words": caps_spans}
+    closing = _closing_hashtags(tokens)
+    spans[CLOSING_HASHTAGS] = closing
     features.spans.update(spans)
     features.values.update({name: len(found) for name, found in spans.items()})
     features.values.update(
@@ -169,6 +202,27 @@ def _measure_phrases(features: Features, tokens: Tokens, plan: FeaturePlan) -> d
             spans[name] = [tokens.span(first, end) for first, end in chosen]
             values[name] = len(chosen)
     return matches
+
+
+def _closing_hashtags(tokens: Tokens) -> list[Span]:
+    """The hashtags of the run of hashtags, emoji and punctuation that ends the draft."""
+    found = []
+    for index in range(len(tokens) - 1, -1, -1):
+        kind = tokens.kinds[index]
+        if kind == "hashtag":
+            found.append(Span(tokens.starts[index], tokens.ends[index]))
+        elif kind not in ("emoji", "punct"):
+            break
+    return found[::-1]
+
+
+def _measure_positions(features: Features, positions: tuple[Position, ...]) -> None:
+    closing = features.spans[CLOSING_HASHTAGS]
+    for position in positions:
+        bound = position.bound if isinstance(position.bound, int) else closing[0].start if closing else 1 << 62
+        found = [span for span in features.spans[position.name] if span.start < bound]
+        features.spans[position.key] = found
+        features.values[position.key] = len(found)
 
 
 def _measure_near(features: Features, tokens: Tokens, pairs: tuple[NearPair, ...],
@@ -254,6 +308,18 @@ def _measure_signal(features: Features, tokens: Tokens, signal: Signal | None) -
     # signal.json names its features; load_signal holds them equal to SIGNAL_FEATURES.
     scores = signal.scores(ngrams(tokens)) if signal else (0.0,) * len(SIGNAL_FEATURES)
     features.values.update(zip(SIGNAL_FEATURES, scores))
+
+
+def _measure_accessibility(features: Features, text: str, tokens: Tokens) -> None:
+    found = accessibility.measure(text, tokens)
+    features.spans.update(found)
+    features.values.update((name, len(spans)) for name, spans in found.items())
+
+
+def _measure_language(features: Features, text: str, tokens: Tokens, gated: tuple[str, ...]) -> None:
+    language = detect(text, tokens)
+    features.values["language"] = language
+    features.values.update((gate(code), language in (code, UNDETERMINED)) for code in gated)
 
 
 def _measure_readability(features: Features, text: str, tokens: Tokens) -> None:

@@ -39,7 +39,7 @@ class Hint:
 
     @property
     def severity(self) -> str:
-        return max((finding.rule.severity for finding in self.findings), key=SEVERITY_RANK.__getitem__)
+        return max((finding.severity for finding in self.findings), key=SEVERITY_RANK.__getitem__)
 
 
 def hints(result: LintResult) -> list[Hint]:
@@ -124,8 +124,8 @@ def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: 
     covers, finding = pair
     rule = finding.rule
     covered = (covers.end - covers.start) / max(1, span.end - span.start)
-    fixes = any(s.replace is not None or s.append is not None for s in rule.suggestions)
-    return (rule.category in BROADCAST_FAMILIES, rule.id not in used, fixes, SEVERITY_RANK.get(rule.severity, 0),
+    fixes = any(s.replace is not None or s.append is not None or s.fix is not None for s in rule.suggestions)
+    return (rule.category in BROADCAST_FAMILIES, rule.id not in used, fixes, SEVERITY_RANK.get(finding.severity, 0),
             not reads_signal(rule), _reuse(text, features, rule, covers), covered)
 
 

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..deciding.conditions import leaves, span_features
+from ..deciding.conditions import leaves
 from ..measuring.features import Features
 from ..measuring.text import Span
 from ..measuring.tokens import Tokens, tokenize
@@ -332,7 +332,7 @@ class Slots:
 
 
 _ASKED: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\bif (?:you're|you are|ur|u r)\s+(?P<rest>.+)", re.IGNORECASE), "Are you"),
+    (re.compile(r"\bif (?:you're|you are|ur|u r)\s+(?P<rest>.+)", re.IGNORECASE), "Are you"),
     (re.compile(r"\bif (?:you've|you have)\s+(?P<rest>.+)", re.IGNORECASE), "Have you"),
     (re.compile(r"\bif (?:you'd|you would)\s+(?P<rest>.+)", re.IGNORECASE), "Would you"),
     (re.compile(r"\bif (?:you|u)\s+(?P<rest>.+)", re.IGNORECASE), "Do you"),

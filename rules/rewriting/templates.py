@@ -10,9 +10,9 @@ is empty.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A literal mark, an optional part, a slot, or plain text; nothing nests, so it reads in one pass.
 _TOKEN = re.compile(r"(?P<literal>\{\{|\}\}|\[\[|\]\])|(?P<open>\[)|(?P<close>\])"

@@ -52,6 +52,23 @@ def test_clean_draft_shows_clean_badge(page, ui, site, service):
     assert hints.expect_badge(ui, "✓")["lines"] == []
 
 
+def test_a_draft_in_a_language_the_rules_do_not_read_is_not_shown_clean(page, ui, site, service):
+    german = "Vielen Dank für euren Besuch gestern, wir freuen uns schon auf das nächste Mal!"
+    assert service.lint(german) == []
+    open_textarea(page, site, german)
+    assert hints.expect_badge(ui, "not checked: language")["lines"] == []
+
+
+def test_the_card_names_the_policy_a_finding_rests_on(page, ui, site, service):
+    bait = "Like and share if you love Fridays"
+    linked = [f for f in service.lint(bait) if f["link"]]
+    assert linked and linked[0]["link"].startswith("https://about.fb.com/")
+    open_textarea(page, site, bait)
+    hints.wait_for_lines(ui, hints.span_texts(service.lint(bait)))
+    hints.click_underline(ui, linked[0]["matched"])
+    assert "Policy: about.fb.com" in hints.expect_card(ui)["buttons"]
+
+
 def ignore_first_finding(page, ui, site, service) -> tuple[list[dict], dict]:
     """Types SPAMMY, ignores its first finding from the card; returns its findings and the ignored one."""
     open_textarea(page, site, SPAMMY)
