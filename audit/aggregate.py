@@ -182,5 +182,5 @@ class Sample:
     result: LintResult
 
     def example(self, score: int, rewritten_for: Sequence[Finding]) -> Example:
-        findings = contract.lint_result(self.result)["findings"]
+        findings = contract.findings(self.result)  # the hints and whole-post rewrite are not shown
         return Example(self.post, self.platform, findings, rewrite(self.post.text, rewritten_for), score)

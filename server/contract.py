@@ -65,8 +65,14 @@ def lint_result(result: LintResult) -> JSON:
                    ] if result.not_in_language else []
     return {"hints": [hint(item, utf16) for item in problems],
             "rewrite": {"before": result.text, "after": after} if after is not None else None,
-            "findings": [finding(item, utf16) for item in result.findings],
+            "findings": findings(result, utf16),
             "stats": {name: values[name] for name in STATS}, "not_checked": not_checked}
+
+
+def findings(result: LintResult, utf16: Utf16Offsets | None = None) -> list[JSON]:
+    """Every finding of one draft, as `findings` in the answers."""
+    utf16 = utf16 or Utf16Offsets(result.text)
+    return [finding(item, utf16) for item in result.findings]
 
 
 def ruleset(pack: RulePack) -> JSON:
