@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import gzip
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 import msgpack
 
@@ -18,9 +19,18 @@ import msgpack
 UNLISTED_CB = 700
 
 
+@cache
+def _data() -> Path:
+    # find_spec locates the installed package without running its __init__, which importlib.resources
+    # would do (a quarter of a second of `rapport lint`'s start-up).
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("wordfreq's word lists are not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
 def _buckets(language: str) -> msgpack.Unpacker:
-    path = files("wordfreq") / "data" / f"small_{language}.msgpack.gz"
-    unpacker = msgpack.Unpacker(gzip.open(path.open("rb")), raw=False)
+    unpacker = msgpack.Unpacker(gzip.open(_data() / f"small_{language}.msgpack.gz"), raw=False)
     unpacker.read_array_header()
     header = unpacker.unpack()
     if header.get("format") != "cB":
