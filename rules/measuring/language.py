@@ -42,14 +42,14 @@ class _Bonuses(dict):
 
     def __init__(self) -> None:
         super().__init__()
-        self._heads = [(index, head(language, HEAD_WORDS), language in NON_LATIN)
-                       for index, language in enumerate(WORD_LANGUAGES)]
-        self._listed = frozenset().union(*(words for _, words, _ in self._heads))
+        self._heads = [(head(language, HEAD_WORDS), language in NON_LATIN) for language in WORD_LANGUAGES]
+        self._listed = frozenset().union(*(words for words, _ in self._heads))
 
     def __missing__(self, word: str) -> tuple[tuple[int, int], ...]:
         if word not in self._listed:
             return ()
-        found = self[word] = tuple((index, UNLISTED_CB - words[word]) for index, words, non_latin in self._heads
+        found = self[word] = tuple((index, UNLISTED_CB - words[word])
+                                   for index, (words, non_latin) in enumerate(self._heads)
                                    if word in words and not (non_latin and word.isascii()))
         return found
 
