@@ -17,6 +17,9 @@ import msgpack
 
 # How rare a word of no list is taken to be, in centibels (10^-7, below every word a list keeps).
 UNLISTED_CB = 700
+# Bytes the unpacker asks the gzip stream for at a time. Its default, a mebibyte, decompresses a whole
+# list to read its head: 3,000 words of each of 23 lists took 65 ms of `rapport lint`'s start-up, 16 ms so.
+READ_BYTES = 16 * 1024
 
 
 @cache
@@ -30,7 +33,8 @@ def _data() -> Path:
 
 
 def _buckets(language: str) -> msgpack.Unpacker:
-    unpacker = msgpack.Unpacker(gzip.open(_data() / f"small_{language}.msgpack.gz"), raw=False)
+    unpacker = msgpack.Unpacker(gzip.open(_data() / f"small_{language}.msgpack.gz"), raw=False,
+                                read_size=READ_BYTES)
     unpacker.read_array_header()
     header = unpacker.unpack()
     if header.get("format") != "cB":
