@@ -11,7 +11,7 @@ The flow, one subpackage per step:
 This module is the interface the service, the command line, the benchmarks and the tests use.
 """
 from .linting import Finding, Linter, LintResult, Replacement
-from .loading.builder import load_pack
+from .loading.packs import load_pack
 from .loading.sources import SourceFile, Stamp, being_written, current_stamp
 from .measuring.features import warm_up
 from .model import BROADCAST_FAMILIES, Example, Problem, Rule, RulePack, RulesError, Suggestion

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .deciding.conditions import Condition
 from .loading.sources import SourceFile
-from .loading.yaml_lines import Mark
 from .measuring.features import FeaturePlan
+
+if TYPE_CHECKING:  # only a type: a pack from the cache (loading/pack_cache.py) is loaded without YAML
+    from .loading.yaml_lines import Mark
 
 # The three broadcast habits Rapport exists to catch, as rule categories; other categories (readability,
 # platform, house-style) are advice about a post that may still be a conversation.

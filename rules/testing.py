@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .linting import Linter
-from .loading.builder import load_pack
+from .loading.packs import load_pack
 from .reports.examples import run_examples
 
 

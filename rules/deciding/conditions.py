@@ -10,13 +10,15 @@ import math
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..loading.yaml_lines import Mark
 from ..measuring.features import CLOSING_HASHTAGS, NEAR_SCOPES, FeatureSpec, NearPair, Position, Value
 from ..measuring.patterns import Pattern, Step
 from ..measuring.phrases import Phrase
 from .pattern_syntax import PatternSyntaxError, StepSpec, describe, parse_steps
+
+if TYPE_CHECKING:  # only a type: a pack from the cache (loading/pack_cache.py) is loaded without YAML
+    from ..loading.yaml_lines import Mark
 
 OPERATORS = {"is": "eq", "is_not": "ne", "at_least": "ge", "at_most": "le", "more_than": "gt", "less_than": "lt"}
 _NEGATED = {"eq": "ne", "ne": "eq", "ge": "lt", "lt": "ge", "gt": "le", "le": "gt"}

@@ -6,7 +6,6 @@ checked here. Every problem names the file it comes from, its line and the rule.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import string
 from collections.abc import Mapping
@@ -25,6 +24,7 @@ from ..rewriting.slots import BUILTIN_SLOTS
 from ..rewriting.templates import TemplateError, slot_names
 from .chain import Layer, read_chain
 from .house_vocabulary import compile_entry
+from .pack_cache import remember_pack
 from .sources import SourceFile
 from .yaml_lines import LineDict, LineList, Mark
 
@@ -32,17 +32,13 @@ DEFAULT_PLATFORMS = {"generic": 0}
 Where = tuple[str, Mark | None]  # file and mark
 
 
-def load_pack(path: str | Path) -> RulePack:
-    sources: list[SourceFile] = []
-    collecting = gc.isenabled()
-    gc.disable()  # loading makes tens of thousands of objects and no garbage: collections would only cost time
-    try:
-        return _Builder(read_chain(Path(path), sources), tuple(sources)).build()
-    except RulesError as error:
-        raise RulesError(error.problems, tuple(sources)) from None
-    finally:
-        if collecting:
-            gc.enable()
+def build_pack(path: Path, sources: list[SourceFile]) -> RulePack:
+    """The pack of `path` and the packs it extends (each file read recorded in `sources`), remembered
+    for the next load."""
+    chain = read_chain(path, sources)
+    pack = _Builder(chain, tuple(sources)).build()
+    remember_pack([(layer.path, layer.raw) for layer in reversed(chain)], pack)
+    return pack
 
 
 @dataclass(slots=True)

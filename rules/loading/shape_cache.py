@@ -17,7 +17,8 @@ from pathlib import Path
 from ..paths import SCHEMA_PATH
 
 
-def _folder() -> Path | None:
+def cache_folder() -> Path | None:
+    """Where Rapport's caches are kept; None when they are turned off."""
     chosen = os.environ.get("RAPPORT_CACHE_DIR")
     if chosen is not None:
         return Path(chosen) if chosen else None
@@ -31,7 +32,7 @@ def _schema_digest() -> bytes:
 
 
 def _entry(raw: bytes) -> Path | None:
-    folder = _folder()
+    folder = cache_folder()
     if folder is None:
         return None
     return folder / f"shape-{hashlib.sha256(_schema_digest() + raw).hexdigest()}"
