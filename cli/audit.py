@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from audit.posts import MONTH_RE
-
 from .options import EXIT_USAGE, linter_for_platform, platform_option, rules_option
 
 
@@ -26,6 +24,8 @@ def add_command(commands: Any) -> None:
 
 
 def _month(value: str) -> str:
+    from audit.posts import MONTH_RE  # like the rest of audit, loaded only for an audit
+
     if not MONTH_RE.fullmatch(value):
         raise argparse.ArgumentTypeError(f"expected a month as YYYY-MM, got {value!r}")
     return value

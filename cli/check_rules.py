@@ -8,7 +8,6 @@ from typing import Any
 from rules import Linter, RulesError, load_pack, run_examples
 from server.config import Config
 
-from .junit import examples_report, problems_report
 from .options import EXIT_FINDINGS
 
 
@@ -21,6 +20,8 @@ def add_command(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .junit import examples_report, problems_report  # XML, loaded by this command only, not by lint
+
     try:
         linter = Linter(load_pack(args.file))
     except RulesError as error:

@@ -11,16 +11,17 @@ import json
 import urllib.parse
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rules import LintResult, RulePack
 from server import contract
 
-from . import junit
 from .drafts import Draft
 from .source_layout import Position
+
+if TYPE_CHECKING:
+    from . import junit
 
 JSON = dict[str, Any]
 TOOL = "rapport"
@@ -153,6 +154,8 @@ class SarifReport(Report):
             self.results.append(result | {"ruleIndex": self.rule_index[shape["rule"]]})
 
     def finish(self) -> None:
+        from importlib.metadata import version  # 16 ms of imports, which every other format starts without
+
         driver = {"name": TOOL, "version": version("rapport-lint"), "rules": [
             {"id": rule.id, "shortDescription": {"text": rule.message},
              "defaultConfiguration": {"level": SARIF_LEVELS[rule.severity]},
@@ -178,12 +181,16 @@ class JunitReport(Report):
     cases: list[junit.LintCase] = field(default_factory=list)
 
     def add(self, draft: Draft, answer: JSON, found: list[Located]) -> None:
+        from . import junit  # XML, loaded for this format only
+
         lines = [f"{item.start.line}:{item.start.column}: {item.finding['severity']} [{item.finding['rule']}] "
                  f"{item.finding['message']}{_hint(item.finding)}" for item in found]
         failing = [item.finding["rule"] for item in found if item.finding["severity"] in self.failing]
         self.cases.append(junit.LintCase(draft.source, draft.line, lines, failing))
 
     def finish(self) -> None:
+        from . import junit
+
         tree = junit.lint_report(self.cases)
         tree.write(self.out, encoding="unicode", xml_declaration=True)
         self.out.write("\n")

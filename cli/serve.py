@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,8 @@ def add_command(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import logging  # like the HTTP server, loaded only to serve
+
     from server.serving import (  # the HTTP server is loaded only to serve
         check_port_free,
         serve,
