@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -24,7 +25,16 @@ def platform_option(command: argparse.ArgumentParser, drafts: str) -> None:
 
 def linter_for_platform(args: argparse.Namespace) -> Linter | None:
     """The linter for `--rules`; None, once the user is told, when it has no such `--platform`."""
-    linter = Linter(load_pack(args.rules))
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        linter = Linter(load_pack(args.rules))
+    finally:
+        # The pack lasts as long as the command: collections need not walk its hundred thousand objects
+        # again (the first walked them all, 5 ms to 15 ms of `rapport lint` on one draft).
+        gc.freeze()
+        if collecting:
+            gc.enable()
     if args.platform in linter.pack.platforms:
         return linter
     print(f"rapport: --platform must be one of: {', '.join(linter.pack.platforms)}", file=sys.stderr)
