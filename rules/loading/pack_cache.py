@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import sys
@@ -93,7 +94,7 @@ def remember_pack(files: list[tuple[Path, bytes]], pack: RulePack) -> None:
     try:
         data = pickle.dumps((_key(path, raw), [(str(name), hashlib.sha256(bytes_).digest())
                                                for name, bytes_ in extended]))
-        data += pickle.dumps(dataclasses.replace(pack, sources=()), protocol=pickle.HIGHEST_PROTOCOL)
+        data += _pickled(dataclasses.replace(pack, sources=()))
     except (pickle.PicklingError, TypeError, AttributeError):  # a pack holding something pickle cannot save
         return
     try:
@@ -101,6 +102,31 @@ def remember_pack(files: list[tuple[Path, bytes]], pack: RulePack) -> None:
         _prune(entry.parent)
     except OSError:
         pass
+
+
+class _Pickler(pickle.Pickler):
+    """Dataclasses that their own constructor rebuilds exactly (every field an argument, no __post_init__)
+    are saved as constructor calls: pickle's default for a frozen slotted one, a __setstate__ in Python
+    per object, made unpickling the default pack's 5,400 of them take a third longer."""
+
+    def reducer_override(self, obj: object) -> object:
+        kind = type(obj)
+        if _rebuilt_by_constructor(kind):
+            return kind, tuple(getattr(obj, name) for name in kind.__dataclass_fields__)
+        return NotImplemented
+
+
+@cache
+def _rebuilt_by_constructor(kind: type) -> bool:
+    own = kind.__dict__
+    return ("__dataclass_fields__" in own and own["__dataclass_params__"].init and "__post_init__" not in own
+            and all(field.init for field in own["__dataclass_fields__"].values()))
+
+
+def _pickled(pack: RulePack) -> bytes:
+    stream = io.BytesIO()
+    _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(pack)
+    return stream.getvalue()
 
 
 def _replace(entry: Path, data: bytes) -> None:
