@@ -22,7 +22,7 @@ def _run(argv: list[str]) -> tuple[float, float]:
 
 
 def _best(argv: list[str], runs: int) -> tuple[float, float]:
-    _run(argv)  # warm: the OS's file cache and Rapport's shape cache, as a second run in a hook finds them
+    _run(argv)  # warm: the OS's file cache and Rapport's shape and pack caches, as a second run in a hook finds them
     timings = [_run(argv) for _ in range(runs)]
     return min(wall for wall, _ in timings), min(cpu for _, cpu in timings)
 
