@@ -1,6 +1,9 @@
 """Shared fixtures: the app on the default pack (pytest-flask's `app`), and rules files to break."""
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +14,14 @@ from flask import Flask
 from rules import DEFAULT_PACK, Linter, Rule, RulePack, RulesError, load_pack
 from server.app import create_app
 from tests.http_calls import EXTENSION_ORIGIN
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's pack and shape caches live in a folder of its own, not in the user's ~/.cache: set before
+    collection, which already loads packs."""
+    folder = tempfile.mkdtemp(prefix="rapport-cache-")
+    os.environ["RAPPORT_CACHE_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture(scope="session")
