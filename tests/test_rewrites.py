@@ -105,7 +105,7 @@ def test_a_template_without_the_mention_still_keeps_it(rules_file, capsys):
     assert "ok   mug-giveaway (2/2 examples)" in capsys.readouterr().out
     linter = Linter(load_pack(path))
     try:
-        assert whole_post(*_hinted(linter, "RT this with @sam to win a mug!")) == "Ask us about our mugs! (@sam)"
+        assert whole_post(*_hinted(linter, "RT this with @sam to win a mug!")) == "Ask us about our mugs! @sam"  # as a post ends with them, not in brackets
     finally:
         linter.close()
 

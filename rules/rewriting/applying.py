@@ -70,7 +70,8 @@ def whole_post(text: str, hints: Sequence[Hint]) -> str | None:
 def content_words(text: str) -> set[str]:
     """The text's words that carry its content, plurals read as their singular."""
     tokens = tokenize(text)
-    return {norm[:-1] if len(norm) > 3 and norm.endswith("s") and not norm.endswith("ss") else norm
+    return {norm[:-3] + "y" if len(norm) > 4 and norm.endswith("ies") else
+            norm[:-1] if len(norm) > 3 and norm.endswith("s") and not norm.endswith("ss") else norm
             for norm, kind in zip(tokens.norms, tokens.kinds)
             if kind in ("word", "money", "number", "percent", "link", "mention", "hashtag") and norm not in STOPWORDS}
 
@@ -82,8 +83,8 @@ def kept_tokens(text: str, kinds: tuple[str, ...] = ("link", "email", "money")) 
 
 
 def deletion_span(text: str, span: Span) -> Span:
-    """`span` with the spaces before it (or, at the start of a line, after it), so that deleting it
-    leaves one space between its neighbours."""
+    """`span` with the spaces before it (or, at the start of a line, after it, and the line break
+    after a whole line), so that deleting it leaves one space between its neighbours."""
     start = span.start
     while start and text[start - 1] in " \t":
         start -= 1
@@ -93,6 +94,8 @@ def deletion_span(text: str, span: Span) -> Span:
     end = span.end
     while end < len(text) and text[end] in " \t":
         end += 1
+    if (span.start == 0 or text[span.start - 1] == "\n") and text[end:end + 1] == "\n":
+        end += 1  # a whole line goes with its line break
     return Span(span.start, end)
 
 
@@ -105,7 +108,7 @@ def fit(text: str, outer: Span, inner: Span, replacement: str) -> str:
         return before + after
     replaced = text[inner.start:inner.end]
     opener, closer = _symbols(replaced), _symbols(replaced[::-1])[::-1]
-    if replaced.strip() == (opener + closer).strip():
+    if opener == replaced:
         opener = closer = ""  # the span was only symbols: the replacement is meant for them
     core = replacement
     if opener and not core.startswith(opener.strip()):
@@ -122,9 +125,9 @@ def fit(text: str, outer: Span, inner: Span, replacement: str) -> str:
 
 
 def _symbols(text: str) -> str:
-    """The emoji, bullets and spaces that open `text`."""
+    """The emoji, bullets and spaces that open `text` ("=" in "❤️ = summer" pairs the emoji with a vote)."""
     end = 0
-    while end < len(text) and (text[end].isspace() or unicodedata.category(text[end])[0] == "S"
+    while end < len(text) and (text[end].isspace() or unicodedata.category(text[end])[0] == "S" and text[end] != "="
                                or text[end] in "\ufe0f\u200d\u20e3"):
         end += 1
     return text[:end]

@@ -20,6 +20,7 @@ from ..model import BROADCAST_FAMILIES, Rule
 from .applying import content_words, deletion_span, fit
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+_OPENERS = "".join(chr(c) for c in (*range(0x2600, 0x27c0), *range(0x1f000, 0x1fb00))) + " \ufe0f\u200d•-*→"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,11 @@ def _echoes_dropped(text: str, built: list[Hint]) -> list[Hint]:
         first = next((s for s in hint.suggestions if s.text), None)
         if first is None:
             continue
-        if first.text.strip() in said:
+        words = first.text.strip().lstrip(_OPENERS)  # the emoji of each vote line stays with its own line
+        if words in said:
             built[index] = Hint(hint.findings, deletion_span(text, hint.span), hint.scope,
                                 (Replacement(first.message, ""), *(s for s in hint.suggestions if s is not first)))
-        said.add(first.text.strip())
+        said.add(words)
     return built
 
 
