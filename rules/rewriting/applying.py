@@ -145,8 +145,8 @@ def _cased(text: str, sentence_start: bool) -> str:
     word = text[index:].split(" ", 1)[0] if index is not None else ""
     if index is None or text[index - 1:index] in ("#", "@") or tokenize(word).kinds[:1] in (["link"], ["email"]):
         return text
-    if sentence_start:
-        return text[:index] + text[index].upper() + text[index + 1:]
+    if sentence_start:  # "80% off" opens with its number
+        return text if any(ch.isdigit() for ch in text[:index]) else text[:index] + text[index].upper() + text[index + 1:]
     if word in ("I", "I'm", "I'll", "I've", "I'd") or (len(word) > 1 and word[1].isupper()):
         return text
     return text[:index] + text[index].lower() + text[index + 1:]

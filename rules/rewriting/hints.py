@@ -9,6 +9,7 @@ a fix that keeps more of the draft's own words, more of the hint's words covered
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -67,19 +68,27 @@ def hints(result: LintResult) -> list[Hint]:
 
 
 def _echoes_dropped(text: str, built: list[Hint]) -> list[Hint]:
-    """A hint whose fix says what an earlier hint's fix already says ("WIN a hamper! To enter, like
-    and follow.") is the same problem told twice: its fix is to drop those words."""
-    said: set[str] = set()
+    """A hint whose fix says nothing that another hint's fix does not already say ("WIN a hamper! To
+    enter, like and follow."; "Don't miss it!" beside a sentence whose fix keeps the date and asks)
+    is the same problem told twice: its fix is to drop those words. Of two fixes word for word alike,
+    the first stays."""
+    said = [_sentences(next((s.text for s in hint.suggestions if s.text), "")) for hint in built]
     for index, hint in enumerate(built):
         first = next((s for s in hint.suggestions if s.text), None)
-        if first is None:
+        if first is None or not any(other and said[index] <= other and (said[index] != other or at < index)
+                                    for at, other in enumerate(said) if at != index):
             continue
-        words = first.text.strip().lstrip(_OPENERS)  # the emoji of each vote line stays with its own line
-        if words in said:
-            built[index] = Hint(hint.findings, deletion_span(text, hint.span), hint.scope,
-                                (Replacement(first.message, ""), *(s for s in hint.suggestions if s is not first)))
-        said.add(words)
+        built[index] = Hint(hint.findings, deletion_span(text, hint.span), hint.scope,
+                            (Replacement(first.message, ""), *(s for s in hint.suggestions if s is not first)))
+        said[index] = frozenset()
     return built
+
+
+def _sentences(fix: str) -> frozenset[str]:
+    """The sentences of a fix, without the emoji that open it (each vote line keeps its own) and the
+    @mentions put back at its end."""
+    words = re.sub(r"(?:\s+@\w+)+$", "", fix.strip().lstrip(_OPENERS))
+    return frozenset(sentence for sentence in re.split(r"(?<=[.!?])\s+", words) if sentence)
 
 
 def _covered(finding: Finding, sentences: Sequence[Span]) -> Span:

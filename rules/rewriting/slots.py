@@ -160,7 +160,8 @@ class Slots:
 
     def _offer_in(self, within: range) -> str | None:
         tokens = self._tokens
-        start = next((i + 1 for i in within if tokens.norms[i] in _OFFER_VERBS and i + 1 in within), None)
+        start = next((i + 1 for i in within if i + 1 in within and (tokens.norms[i] in _OFFER_VERBS or (
+            tokens.norms[i] in ("draw", "chance") and tokens.norms[i + 1] == "for"))), None)
         if start is not None:
             start = self._object_start(start, within)
         if start is None:
@@ -172,26 +173,34 @@ class Slots:
             while start - 1 in within and (tokens.norms[start - 1] in _DETERMINERS or tokens.kinds[start - 1] in ("money", "number")):
                 start -= 1
         end = start
-        while (end in within and end - start < MAX_OFFER_TOKENS and tokens.kinds[end] in ("word", "money", "number", "percent")
-               and tokens.norms[end] not in _OFFER_STOPS):
+        while end in within and end - start < MAX_OFFER_TOKENS and (
+                tokens.kinds[end] in ("word", "money", "number", "percent") and tokens.norms[end] not in _OFFER_STOPS
+                or tokens.norms[end] == "-" and end + 1 in within and tokens.starts[end] == tokens.ends[end - 1]
+                and tokens.starts[end + 1] == tokens.ends[end]):
             end += 1
         if end == start or all(tokens.norms[i] in _DETERMINERS for i in range(start, end)):
             return None
+        if end - start == MAX_OFFER_TOKENS and "of" in tokens.norms[start + 1:end]:  # "a hamper of all my fave ..."
+            end = tokens.norms.index("of", start + 1)
         last = tokens.ends[end - 1]
         tail = _OFFER_TAIL.match(self.text, last)
         if tail and within and tail.end() <= tokens.ends[within.stop - 1]:
             last = tail.end()
-        return _plain(self.text[tokens.starts[start]:last])
+        found = self.text[tokens.starts[start]:last]
+        return _plain(found.lower() if _shouted(found) else found)
 
     def _object_start(self, start: int, within: range) -> int | None:
         """Where the offer starts after its verb: past "away" or "you", and past who gets it
         ("giving one homeowner a free session")."""
         tokens = self._tokens
-        while start in within and tokens.norms[start] in _OFFER_SKIPS:
+        while start in within and tokens.norms[start] in _OFFER_SKIPS | {"for"}:
             start += 1
-        article = next((i for i in range(start + 1, min(start + 3, within.stop)) if tokens.norms[i] in ("a", "an")), None)
-        if article is not None and all(tokens.kinds[i] == "word" and tokens.norms[i] not in _OFFER_NOUNS
-                                       for i in range(start, article)):
+        article = next((i for i in range(start + 1, min(start + 4, within.stop)) if tokens.norms[i] in ("a", "an")
+                        or tokens.kinds[i] in ("number", "money")), None)
+        between = range(start, article or start)
+        if article is not None and all(tokens.kinds[i] == "word" and tokens.norms[i] not in _OFFER_NOUNS for i in between) and (
+                any(tokens.norms[i] not in _DETERMINERS for i in between) if tokens.kinds[article] != "word"
+                else tokens.norms[start] not in ("a", "an", "the")):
             start = article
         return start if start in within else None
 
@@ -232,19 +241,26 @@ class Slots:
         start = self.span.start
         chars = list(self.text[start:self.span.end])
         tags = [f.span for f in self.others if self.text.startswith("#", f.span.start)]  # flagged by another rule
-        keep = [s for name in ("links", "money", "emails") for s in self.features.spans.get(name, ())]
+        tokens = self._tokens
+        keep = [*(s for name in ("links", "money", "emails") for s in self.features.spans.get(name, ())),
+                *(Span(tokens.starts[i], tokens.ends[i]) for i in self._token_range(self.span) if tokens.kinds[i] == "percent")]
         for span in (*self._matched, *tags):
             for index in range(span.start, span.end):
                 if not any(k.start <= index < k.end for k in keep):
                     chars[index - start] = " "
+            article = re.search(r"\bthe\s+$", self.text[start:span.start], re.IGNORECASE)
+            if article and _SUPERLATIVE.match(self.text, span.start):  # "the highest-rated school" is "a school"
+                chars[article.start():article.start() + 3] = "\x00  "  # the article, chosen once the words are known
         rest = re.sub(r"\s+", " ", "".join(chars))
+        rest = re.sub(r"\x00\s*(?=(\w?))", lambda m: "an " if m.group(1).lower() in tuple("aeiou") else "a ", rest)
         rest = re.sub(r"\s+([,.!?;:])", r"\1", rest)
         rest = re.sub(r"([,;:])(?:\s*[,;:.!?])+", r"\1", rest)
         rest = re.sub(r"\b(a|an|the|our|your|my|and|or)\s*,\s*", r"\1 ", rest, flags=re.IGNORECASE)
         rest = _LOOSE_ENDS.sub("", _symbols_off(rest).strip(" ,;:-–—!?.")).strip(" ,;:-–—!?.")
         if rest and _symbols_off(self.text[start:self.span.end]).endswith("?"):
             rest += "?"  # the draft's question stays one: "Fancy a treat?"
-        return _plain(rest) if len(content_words(rest)) >= 2 else None
+        factual = any(kind in ("money", "percent") for kind in tokenize(rest).kinds)  # "80% off" says enough
+        return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
 
     def _aside(self) -> str | None:
         tokens, within = self._tokens, self._token_range(self.span)
@@ -326,6 +342,10 @@ class Slots:
         at = next((i for i, start in enumerate(tokens.starts) if start >= index), len(tokens))
         while at < len(tokens) and (tokens.norms[at] in (",", "and", "-") or any(c.start <= tokens.starts[at] < c.end for c in claims)):
             at += 1
+        if at + 2 < len(tokens) and tokens.norms[at] in _CLAIM_NOUNS and tokens.norms[at + 1] in ("in", "of", "for", "at"):
+            at += 2  # "the leader in home insurance": what it leads in
+            while at < len(tokens) and tokens.norms[at] in ("the", "a", "an"):
+                at += 1
         end = at
         while (end < len(tokens) and end - at < 3 and tokens.kinds[end] in ("word", "number")
                and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _SUBJECT_STOPS):
@@ -368,6 +388,8 @@ class Slots:
         lead = found.split()[0].lower()
         if lead in _PREPOSITIONS:
             return found
+        if found.lower().startswith("end of"):
+            return "by the " + found
         if lead in ("ends", "end", "closes", "close"):
             return "until " + found.split(None, 1)[1]
         if lead in ("today", "tonight", "tomorrow", "midnight"):
@@ -457,6 +479,9 @@ _VOTE_LINE = re.compile(r"^[^\S\n]*(?:[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0
                         r"([^\W\d][^\n]{0,40})$", re.MULTILINE)
 _OPTION = re.compile(r"(?:^|[\s,])(?:for|=)\s+([^,\n]+?)(?=,|\n|$|\s(?:[^\w\s]|\w+\s(?:for|=)\s))", re.IGNORECASE)
 _NOT_AGREED = frozenset("would could can will should might must may did had was".split())
+_SUPERLATIVE = re.compile(r"\w*(?:est\b|most\b|best\b|leading\b|(?:number one|no\.? ?1|#1|top)(?!\w))", re.IGNORECASE)
+_CLAIM_NOUNS = frozenset("leader leaders champion champions winner winners benchmark pioneer pioneers experts "
+                         "specialists favourite".split())
 _PUSHES = frozenset("now today tonight here online instore store while".split())
 _PRONOUNS = frozenset("yours mine ours".split())
 _PLACE_VERBS = frozenset("visit see go use call contact check complete fill email ring phone read head message".split())
