@@ -89,24 +89,25 @@ def _findings(rule: Rule, text: str, features: Features, draft_wide: AbstractSet
 
 
 def filled(rule: Rule, text: str, features: Features, span: Span | None,
-           others: Sequence[Finding] = ()) -> tuple[Replacement, ...]:
+           others: Sequence[Finding] = (), asked: bool = False) -> tuple[Replacement, ...]:
     """The rule's suggestions with their templates' slots filled for `span` (None: the whole draft,
     whose suggestions append a sentence), or a measured fix of the underlined words; `others` are
-    other rules' findings on these words."""
+    other rules' findings on these words; with `asked`, another fix asks for replies, so this one's
+    invitation is left out."""
     slots = Slots(rule, text, features, span or Span(0, len(text)), others)
     if span is None:
         separator = "" if not text or text[-1].isspace() else " "
         return tuple(Replacement(s.message, separator + fill(s.append, slots) if s.append else None)
                      for s in rule.suggestions)
-    return tuple(Replacement(s.message, _replacement(s, text[span.start:span.end], slots)) for s in rule.suggestions)
+    return tuple(Replacement(s.message, _replacement(s, text[span.start:span.end], slots, asked)) for s in rule.suggestions)
 
 
-def _replacement(suggestion: Suggestion, underlined: str, slots: Slots) -> str | None:
+def _replacement(suggestion: Suggestion, underlined: str, slots: Slots, asked: bool) -> str | None:
     if suggestion.fix:
         return FIXES[suggestion.fix](underlined)
     if suggestion.replace is None:
         return None
-    return slots.completed(fill(suggestion.replace, slots, slots.asks_elsewhere()))
+    return slots.completed(fill(suggestion.replace, slots, asked or slots.asks_elsewhere()))
 
 
 def sentence_wide(rule: Rule) -> bool:

@@ -94,8 +94,11 @@ def deletion_span(text: str, span: Span) -> Span:
     end = span.end
     while end < len(text) and text[end] in " \t":
         end += 1
-    if (span.start == 0 or text[span.start - 1] == "\n") and text[end:end + 1] == "\n":
-        end += 1  # a whole line goes with its line break
+    if span.start == 0 or text[span.start - 1] == "\n":  # a whole line goes with its line break
+        if text[end:end + 1] == "\n":
+            end += 1
+        elif end == len(text) and span.start:
+            return Span(span.start - 1, end)
     return Span(span.start, end)
 
 

@@ -19,6 +19,7 @@ from ..measuring.features import SIGNAL_FEATURES, Features
 from ..measuring.text import Span
 from ..model import BROADCAST_FAMILIES, Rule
 from .applying import content_words, deletion_span, fit
+from .templates import invites
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 _OPENERS = "".join(chr(c) for c in (*range(0x2600, 0x27c0), *range(0x1f000, 0x1fb00))) + " \ufe0f\u200d•-*→"
@@ -63,8 +64,24 @@ def hints(result: LintResult) -> list[Hint]:
             family = finding.rule.category
             wide.setdefault("broadcast" if family in BROADCAST_FAMILIES else family, []).append((finding.span, finding))
     used: set[str] = set()  # a rule of one hint gives way in the next: "RT to win! Hurry, ends today!"
-    built = _echoes_dropped(text, [_hint(text, result.features, group, "span", used) for group in groups])
+    before: list[set[str]] = []  # what was used before each hint, to fill it again the same way
+    built = []
+    for group in groups:
+        before.append(set(used))
+        built.append(_hint(text, result.features, group, "span", used))
+    built = _echoes_dropped(text, built)
+    # A post asks once, at its end: of the fixes that invite replies, all but the last leave the invitation out.
+    inviting = [index for index, hint in enumerate(built) if _invites(hint)]
+    for index in inviting[:-1]:
+        built[index] = _hint(text, result.features, groups[index], "span", before[index], asked=True)
     return built + [_hint(text, result.features, group, "draft", used) for group in wide.values()]
+
+
+def _invites(hint: Hint) -> bool:
+    """The hint's fix invites replies (its template's invitation; not a fix that drops the words)."""
+    template = next((s.replace for s in hint.primary.rule.suggestions if s.replace is not None), None)
+    fix = next((s.text for s in hint.suggestions if s.text is not None), None)
+    return bool(template and fix and invites(template))
 
 
 def _echoes_dropped(text: str, built: list[Hint]) -> list[Hint]:
@@ -109,7 +126,8 @@ def _joins(text: str, group: list[tuple[Span, Finding]], span: Span, finding: Fi
         member.rule is finding.rule for _, member in group)
 
 
-def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], scope: str, used: set[str]) -> Hint:
+def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], scope: str, used: set[str],
+          asked: bool = False) -> Hint:
     span = Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
     ordered = sorted(group, key=lambda pair: _relevance(text, features, pair, span, used), reverse=True)
     primary = ordered[0][1]
@@ -122,7 +140,7 @@ def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], 
     own = [s for s, f in group if f.rule is primary.rule]  # a run of hashtags: all of them
     inner = Span(min(s.start for s in own), max(s.end for s in own))
     others = [f for _, f in group if f.rule is not primary.rule]
-    refilled = filled(primary.rule, text, features, inner, others)
+    refilled = filled(primary.rule, text, features, inner, others, asked)
     first = next((s.text for s in refilled if s.text is not None), None)
     if first == "" and inner == span:
         span = inner = deletion_span(text, span)

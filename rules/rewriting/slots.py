@@ -138,8 +138,13 @@ class Slots:
                      and not leaf.feature.startswith(("pattern_", "near_")) and leaf.feature not in _BUILTIN_SPANS), None)
 
     def asks_elsewhere(self) -> bool:
-        """The draft asks a question outside the replaced words: a rewrite needs no invitation of its own."""
-        return any(q.end <= self.span.start or q.start >= self.span.end for q in self.features.spans.get("questions", ()))
+        """The draft asks a question outside the replaced words: a rewrite needs no invitation of its own.
+        A question the rule itself matched ("Ready to grow your business?" before a hard sell) asks nothing."""
+        matched = [s for leaf in leaves(self.rule.condition) if leaf.positive and leaf.feature not in _BUILTIN_SPANS
+                   for s in self.features.spans.get(leaf.feature, ())]
+        return any((q.end <= self.span.start or q.start >= self.span.end)
+                   and not any(m.start < q.end and q.start < m.end for m in matched)
+                   for q in self.features.spans.get("questions", ()))
 
     # -- the draft's tokens
 
@@ -356,17 +361,19 @@ class Slots:
         return _plain(words.lower() if _shouted(words) else words)
 
     def _place(self) -> str | None:
-        """Where the rule's own words send people, as something to do, and the link after them."""
+        """Where the replaced words send people, as something to do, and the link after it: the rule's
+        own words ("visit our website"), else where they point ("through the tenant portal"), else an
+        address or a link."""
         own = self._own_list()
-        where = self._first(self.features.spans.get(own, ()), draft=False) if own else None
-        phrase = (self._slice(where) or "").lower()
-        first, _, remainder = phrase.partition(" ")
-        place = (phrase if first in _PLACE_VERBS else f"use {remainder}" if first in ("via", "through", "on") and remainder
-                 else f"see {phrase}" if first in ("our", "the") else None)
+        named = [(_as_action(self._slice(s) or ""), s) for s in self.features.spans.get(own or "", ()) if self._inside(s)]
+        place, where = next(((action, s) for action, s in named if action), (None, None))
+        if place is None and (found := _SENT_TO.search(self.text, self.span.start, self.span.end)):
+            place, where = _as_action(found.group()), Span(found.start(), found.end())
         link = self._first(self.features.spans.get("links", ()), draft=False)
         if link and place and where and link.start >= where.end:
             return f"{place} at {self._slice(link)}"
-        return place or (f"see {self._slice(link)}" if link else None)
+        email = self._first(self.features.spans.get("emails", ()), draft=False)
+        return place or (f"email {self._slice(email)}" if email else f"see {self._slice(link)}" if link else None)
 
     def _link(self) -> str | None:
         return self._slice(self._first(self.features.spans.get("links", ())))
@@ -485,6 +492,10 @@ _CLAIM_NOUNS = frozenset("leader leaders champion champions winner winners bench
 _PUSHES = frozenset("now today tonight here online instore store while".split())
 _PRONOUNS = frozenset("yours mine ours".split())
 _PLACE_VERBS = frozenset("visit see go use call contact check complete fill email ring phone read head message".split())
+# Where words point people: "through the tenant portal", "in the highlights", "online only"
+_SENT_TO = re.compile(r"\b(?:(?:via|through|using|on|in)\s+(?:the|our|your)\s+[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?"
+                      r"(?=\s*(?:[.,;:!?()]|$)|\s+(?:within|please|not|or|and|to|for|if|only|here|instead)\b)|online(?=\s+only))",
+                      re.IGNORECASE)
 _DATE_LEAD = re.compile(r"^(?:on|by|until|till|from|before|ends?|closes?)\s+", re.IGNORECASE)
 _AMOUNT = re.compile(r"[£$€¥₹]?\d")
 _NEGATIONS = frozenset("not no never cannot unable".split())
@@ -500,6 +511,19 @@ _LOOSE_ENDS = re.compile(r"^(?:(?:only|just|to|and|or|but|so|the|a|now|up)\s+)+"
                          r"|(?:\s+(?:only|just|to|and|or|but|so|now|the|a|are|is|in))+$", re.IGNORECASE)
 _BUILTIN_SPANS = frozenset({"questions", "hashtags", "mentions", "links", "emails", "money", "emoji", "exclamations",
                             "caps_words"})
+
+
+def _as_action(phrase: str) -> str | None:
+    """Words that say where to go, as something to do: "via the app" as "use the app"."""
+    first, _, remainder = phrase.partition(" ")
+    lead = first.lower()
+    if lead in _PLACE_VERBS:
+        return lead + (" " + remainder if remainder else "")
+    if lead == "online" and not remainder:
+        return "go online"
+    if lead in ("via", "through", "using", "on", "in") and remainder:
+        return ("use " if lead in ("via", "through", "using") else "see ") + remainder
+    return f"see {phrase}" if lead in ("our", "the") else None
 
 
 def _named_day(text: str, match: re.Match[str]) -> bool:

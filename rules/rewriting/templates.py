@@ -81,6 +81,15 @@ def _names(pieces: tuple[Piece, ...]) -> Iterator[str]:
             yield from _names(piece.pieces)
 
 
+def invites(template: str) -> bool:
+    """The template has an invitation, a part in `[?...]`."""
+    return _invites(parse(template))
+
+
+def _invites(pieces: tuple[Piece, ...]) -> bool:
+    return any(isinstance(piece, _Part) and (piece.ask or _invites(piece.pieces)) for piece in pieces)
+
+
 def fill(template: str, value: Callable[[str], str | None], asked: bool = False) -> str:
     """The template with each slot's value (None: the draft has none) or its fallback; with `asked`
     (the draft asks something outside the replaced words), without its invitation."""
