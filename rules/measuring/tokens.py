@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .text import Span
 
-# Top-level domains a link without a scheme or a path may end in (with a path, these or any 2-6 letters do).
+# Top-level domains a link without a scheme or a path may end in (with a path, any 2-6 letters do).
 # Words that are also English (shop, news, live) are left out: "Visit.shop" is more often a typo.
 _TLDS = ("com|org|net|io|co|uk|gov|edu|ac|ly|me|app|dev|ai|info|biz|us|ca|au|de|fr|ie|nz|eu|tv|fm|gg|xyz|fi|gl|"
          "nl|es|ch|se|dk|pl|pt|jp|sg|hk|za|br|mx|scot|example")
@@ -33,7 +33,7 @@ _CHUNK = re.compile(
     r"(?P<link>(?:https?://|www\.)[^\s<>\"]+)"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<mention>@\w+(?:@[\w-]+(?:\.[\w-]+)+)?)"
-    rf"|(?P<domain>(?:[a-z0-9][a-z0-9-]*\.)+(?:(?:[a-z]{{2,6}}|{_TLDS})/[^\s<>\"]*|(?:{_TLDS})\b))"
+    rf"|(?P<domain>(?:[a-z0-9][a-z0-9-]*\.)+(?:[a-z]{{2,6}}/[^\s<>\"]*|(?:{_TLDS})\b))"
     r"|(?P<hashtag>#\w*[^\W\d_]\w*)"
     r"|(?P<keycap>[0-9#*]\ufe0f?\u20e3)"
     r"|(?P<money>[£$€¥₹]\d[\d,]*(?:\.\d+)?(?:k|m|bn)?|\d[\d,]*(?:\.\d+)?p\b)"

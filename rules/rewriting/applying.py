@@ -83,8 +83,8 @@ def kept_tokens(text: str, kinds: tuple[str, ...] = ("link", "email", "money")) 
 
 
 def deletion_span(text: str, span: Span) -> Span:
-    """`span` with the spaces before it (or, at the start of a line, after it, and the line break
-    after a whole line), so that deleting it leaves one space between its neighbours."""
+    """`span` with the spaces before it (or, at the start of a line, after it; a whole line with a
+    line break), so that deleting it leaves one space between its neighbours."""
     start = span.start
     while start and text[start - 1] in " \t":
         start -= 1
@@ -94,11 +94,9 @@ def deletion_span(text: str, span: Span) -> Span:
     end = span.end
     while end < len(text) and text[end] in " \t":
         end += 1
-    if span.start == 0 or text[span.start - 1] == "\n":  # a whole line goes with its line break
-        if text[end:end + 1] == "\n":
-            end += 1
-        elif end == len(text) and span.start:
-            return Span(span.start - 1, end)
+    if (span.start == 0 or text[span.start - 1] == "\n") and text[end:end + 1] in ("\n", ""):
+        # a whole line goes with the line break before it (the first line, with the one after it)
+        return Span(span.start - 1, end) if span.start else Span(0, min(end + 1, len(text)))
     return Span(span.start, end)
 
 

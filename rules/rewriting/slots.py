@@ -371,12 +371,19 @@ class Slots:
             place, where = _as_action(found.group()), Span(found.start(), found.end())
         link = self._first(self.features.spans.get("links", ()), draft=False)
         if link and place and where and link.start >= where.end:
-            return f"{place} at {self._slice(link)}"
+            return f"{place} at {self._linked(link)}"
         email = self._first(self.features.spans.get("emails", ()), draft=False)
-        return place or (f"email {self._slice(email)}" if email else f"see {self._slice(link)}" if link else None)
+        return place or (f"email {self._slice(email)}" if email else f"see {self._linked(link)}" if link else None)
 
     def _link(self) -> str | None:
-        return self._slice(self._first(self.features.spans.get("links", ())))
+        return self._linked(self._first(self.features.spans.get("links", ())))
+
+    def _linked(self, link: Span | None) -> str | None:
+        """A link as written, with the path the tokens leave out after a long domain ("x.example/book")."""
+        if link is None:
+            return None
+        path = _PATH.match(self.text, link.end)
+        return self.text[link.start:path.end() if path else link.end].rstrip(".,;:!?)]}'\"’”»…")
 
     def _email(self) -> str | None:
         return self._slice(self._first(self.features.spans.get("emails", ())))
@@ -446,7 +453,8 @@ class Slots:
             return rewrite
         mentions = [item for item in missing.elements() if item.startswith("@")]
         amounts = [item for item in missing.elements() if _AMOUNT.match(item)]
-        links = [item for item in missing.elements() if item not in mentions and item not in amounts]
+        written = {self._slice(s): self._linked(s) for s in self.features.spans.get("links", ())}
+        links = [written.get(item, item) for item in missing.elements() if item not in mentions and item not in amounts]
         return " ".join([rewrite.rstrip(), *([f"({' '.join(amounts)})"] if amounts else []),
                          *([f"Details: {' '.join(links)}"] if links else []), *mentions])
 
@@ -489,6 +497,7 @@ _NOT_AGREED = frozenset("would could can will should might must may did had was"
 _SUPERLATIVE = re.compile(r"\w*(?:est\b|most\b|best\b|leading\b|(?:number one|no\.? ?1|#1|top)(?!\w))", re.IGNORECASE)
 _CLAIM_NOUNS = frozenset("leader leaders champion champions winner winners benchmark pioneer pioneers experts "
                          "specialists favourite".split())
+_PATH = re.compile(r"/[^\s<>\"]+")
 _PUSHES = frozenset("now today tonight here online instore store while".split())
 _PRONOUNS = frozenset("yours mine ours".split())
 _PLACE_VERBS = frozenset("visit see go use call contact check complete fill email ring phone read head message".split())
