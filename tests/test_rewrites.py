@@ -107,6 +107,19 @@ def test_the_offer_is_the_prize_itself(lint, text, offer):
     assert first_fix(lint, text, "reward-for-sharing")[1].startswith(offer)
 
 
+@pytest.mark.parametrize(("text", "promise"), [
+    ("if this gets 300 reposts the club will bring back the Friday pie stall", "Should we bring back the Friday pie stall?"),
+    ("When this gets 500 shares the cafe gives everyone free cake", "Should we give away free cake?"),  # not "500 shares"
+])
+def test_a_milestone_becomes_the_promise_asked_about(lint, text, promise):
+    assert first_fix(lint, text, "reach-milestone-incentive")[1].startswith(promise)
+
+
+def test_the_options_of_a_vote_are_asked_not_kept_beside_the_question(lint):
+    text = "Comment 1 for apple pie, 2 for crumble, 3 for trifle. The winner goes on the menu!"
+    assert first_fix(lint, text, "engagement-bait")[1] == "Apple pie, crumble or trifle? Tell us below, we read every reply."
+
+
 def test_mentions_the_template_has_no_place_for_end_the_post_as_mentions_do(lint):
     fix = first_fix(lint, "@harbourcafe and @milltown are giving away a hamper, RT to win!", "reward-for-sharing")[1]
     assert fix == "We've got a hamper for one of you. What would you do with it? @harbourcafe @milltown"

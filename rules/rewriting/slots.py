@@ -59,9 +59,9 @@ _OFFER_STOPS = frozenset("for when if to and or by who that with this so from ju
 _OFFER_TAIL = re.compile(r"\s+(?:for\s+(?:(?:a|an|one|a whole|\d+|two|three|six|twelve)\s+)?(?:days?|weeks?|months?|years?|life"
                          r"|lifetime)|for\s+(?:two|four|\d+)(?:\s+people)?|worth\s+[£$€¥₹]\d[\d,.]*[km]?)\b", re.IGNORECASE)
 # What comes between an offer verb and the offer: "giving away a hamper", "get you a coffee"
-_OFFER_SKIPS = frozenset("away you u yourself".split())
+_OFFER_SKIPS = frozenset("away you u yourself everyone everybody".split())
 _DETERMINERS = frozenset("a an the one two three four five ten your our some free".split())
-_FUTURE = ("we'll", "we will", "we're going to", "we are going to", "i'll", "i will", "we'd")
+_FUTURE = ("we'll", "we will", "we're going to", "we are going to", "i'll", "i will", "we'd", " will")  # "the club will"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(
@@ -164,32 +164,42 @@ class Slots:
         return self._offer_in(self._token_range(self.span)) or self._offer_in(range(len(self._tokens)))
 
     def _offer_in(self, within: range) -> str | None:
+        """After the first offer verb that names a prize ("win a £50 voucher"), else around an amount
+        or a prize noun ("£5 off", "free dessert")."""
         tokens = self._tokens
-        start = next((i + 1 for i in within if i + 1 in within and (tokens.norms[i] in _OFFER_VERBS or (
-            tokens.norms[i] in ("draw", "chance") and tokens.norms[i + 1] == "for"))), None)
-        if start is not None:
-            start = self._object_start(start, within)
-        if start is None:
-            noun = next((i for i in within if tokens.kinds[i] in ("money", "percent")),
-                        next((i for i in within if tokens.norms[i] in _OFFER_NOUNS), None))
-            if noun is None:
-                return None
-            start = noun
-            while start - 1 in within and (tokens.norms[start - 1] in _DETERMINERS or tokens.kinds[start - 1] in ("money", "number")):
-                start -= 1
+        for verb in within:
+            if verb + 1 in within and (tokens.norms[verb] in _OFFER_VERBS or (
+                    tokens.norms[verb] in ("draw", "chance") and tokens.norms[verb + 1] == "for")):
+                start = self._object_start(verb + 1, within)
+                if start is not None and (found := self._offer_at(start, within)):
+                    return found
+        noun = next((i for i in within if tokens.kinds[i] in ("money", "percent")),
+                    next((i for i in within if tokens.norms[i] in _OFFER_NOUNS), None))
+        if noun is None:
+            return None
+        start = noun
+        while start - 1 in within and (tokens.norms[start - 1] in _DETERMINERS or tokens.kinds[start - 1] in ("money", "number")):
+            start -= 1
+        return self._offer_at(start, within)
+
+    def _offer_at(self, start: int, within: range) -> str | None:
+        """The offer that starts at token `start`: a few words, up to a small word, with the time or
+        worth that follows ("for a year", "worth £350"); None for a count ("500 reposts")."""
+        tokens = self._tokens
         end = start
         while end in within and end - start < MAX_OFFER_TOKENS and (
                 tokens.kinds[end] in ("word", "money", "number", "percent") and tokens.norms[end] not in _OFFER_STOPS
                 or tokens.norms[end] == "-" and end + 1 in within and tokens.starts[end] == tokens.ends[end - 1]
                 and tokens.starts[end + 1] == tokens.ends[end]):
             end += 1
-        if end == start or all(tokens.norms[i] in _DETERMINERS for i in range(start, end)):
+        if end == start or all(tokens.norms[i] in _DETERMINERS for i in range(start, end)) or any(
+                tokens.norms[i] in _ENGAGEMENT for i in range(start, end)):
             return None
         if end - start == MAX_OFFER_TOKENS and "of" in tokens.norms[start + 1:end]:  # "a hamper of all my fave ..."
             end = tokens.norms.index("of", start + 1)
         last = tokens.ends[end - 1]
         tail = _OFFER_TAIL.match(self.text, last)
-        if tail and within and tail.end() <= tokens.ends[within.stop - 1]:
+        if tail and tail.end() <= tokens.ends[within.stop - 1]:
             last = tail.end()
         found = self.text[tokens.starts[start]:last]
         return _plain(found.lower() if _shouted(found) else found)
@@ -200,20 +210,21 @@ class Slots:
         tokens = self._tokens
         while start in within and tokens.norms[start] in _OFFER_SKIPS | {"for"}:
             start += 1
-        article = next((i for i in range(start + 1, min(start + 4, within.stop)) if tokens.norms[i] in ("a", "an")
-                        or tokens.kinds[i] in ("number", "money")), None)
-        between = range(start, article or start)
-        if article is not None and all(tokens.kinds[i] == "word" and tokens.norms[i] not in _OFFER_NOUNS for i in between) and (
-                any(tokens.norms[i] not in _DETERMINERS for i in between) if tokens.kinds[article] != "word"
-                else tokens.norms[start] not in ("a", "an", "the")):
-            start = article
+        for article in range(start + 1, min(start + 4, within.stop)):
+            between = range(start, article)
+            if any(tokens.norms[i] in _OFFER_NOUNS or tokens.kinds[i] in ("money", "percent") for i in between):
+                break
+            if (tokens.norms[article] in ("a", "an") or tokens.kinds[article] in ("number", "money") and all(
+                    tokens.kinds[i] == "word" for i in between) and any(tokens.norms[i] not in _DETERMINERS for i in between)):
+                start = article  # "a 3-night stay" after "one of you", "2 free tickets" after "every family"
+                break
         return start if start in within else None
 
     def _promise(self) -> str | None:
         lowered = self.text[self.span.start:self.span.end].lower().replace("’", "'")
         for marker in _FUTURE:
             at = lowered.find(marker + " ")
-            if at >= 0:
+            if at >= 0 and not lowered.startswith("be ", at + len(marker) + 1):  # "the winner will be picked"
                 tail = self.text[self.span.start + at + len(marker) + 1:self.span.end]
                 words = re.split(r"[.!?,;:()\n]|\s[#@]|\s-\s", tail, maxsplit=1)[0].strip()
                 if words:
@@ -273,7 +284,10 @@ class Slots:
                  if leaf.feature not in _BUILTIN_SPANS and self._inside(s)]
         starts = [i for i in tokens.clause_starts if i in within]
         clauses = [(tokens.starts[first], tokens.ends[end - 1]) for first, end in zip(starts, [*starts[1:], within.stop])]
-        free = [self.text[a:b] for a, b in clauses if not any(s.start < b and a < s.end for s in found)]
+        replaced = self.text[self.span.start:self.span.end]
+        asked = [Span(self.span.start + m.start(), self.span.start + m.end())
+                 for m in (*(p.search(replaced) for p, _ in _ASKED), *_OPTION.finditer(replaced)) if m]
+        free = [self.text[a:b] for a, b in clauses if not any(s.start < b and a < s.end for s in (*found, *asked))]
         aside = _symbols_off(" ".join(free)).strip(" ,;:-–—.!")
         return _plain(aside) if len(content_words(aside)) >= 3 else None
 
@@ -495,6 +509,8 @@ _VOTE_LINE = re.compile(r"^[^\S\n]*(?:[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0
 _OPTION = re.compile(r"(?:^|[\s,])(?:for|=)\s+([^,\n]+?)(?=,|\n|$|\s(?:[^\w\s]|\w+\s(?:for|=)\s))", re.IGNORECASE)
 _NOT_AGREED = frozenset("would could can will should might must may did had was".split())
 _SUPERLATIVE = re.compile(r"\w*(?:est\b|most\b|best\b|leading\b|(?:number one|no\.? ?1|#1|top)(?!\w))", re.IGNORECASE)
+_ENGAGEMENT = frozenset("like likes share shares repost reposts retweet retweets rt rts follower followers follow follows "
+                        "comment comments view views sub subs subscribers entry entries vote votes tag tags".split())
 _CLAIM_NOUNS = frozenset("leader leaders champion champions winner winners benchmark pioneer pioneers experts "
                          "specialists favourite".split())
 _PATH = re.compile(r"/[^\s<>\"]+")
