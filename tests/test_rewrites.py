@@ -45,6 +45,20 @@ def test_a_closure_becomes_where_people_are_answered(lint):
     assert fix.startswith("Questions about individual complaints?") and "ask us here" in fix
 
 
+@pytest.mark.parametrize(("text", "fix"), [
+    ("We can't reserve tables in DMs.", "Questions about tables? DMs are open: ask us here and we'll get back to you."),
+    ("We can't answer queries about refunds here.", "Questions about refunds? Replies are open: ask us here"),
+    ("This inbox is not checked at weekends.", "Messages are open: ask us here"),  # not "Questions about weekends?"
+])
+def test_a_closure_is_about_what_people_ask_not_where_or_when(lint, text, fix):
+    assert first_fix(lint, text, "replies-closed")[1].startswith(fix)
+
+
+def test_a_reopened_channel_is_invitation_enough(lint):
+    after = lint("This account is not monitored at night.")["rewrite"]["after"]
+    assert after == "Replies are open: ask us here and we'll get back to you."  # no second sentence asking again
+
+
 def test_pressure_goes_and_the_facts_stay(lint):
     words, fix = first_fix(lint, "HUGE SALE THIS WEEKEND ONLY", "urgency-pressure")
     assert fix == "Huge sale. It runs this weekend. Any questions? Just ask."

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..measuring.text import Span
 from ..measuring.tokens import tokenize
+from .templates import invites
 
 if TYPE_CHECKING:
     from .hints import Hint
@@ -32,10 +33,11 @@ again also one get got let lets let's please today""".split())
 def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, str]]]:
     """`text` with every hint's first one-click suggestion applied, right to left (one overlapping a
     hint already applied is skipped), and the (replaced, replacement) pairs of the span rewrites.
-    A sentence to append is left out when a span rewrite already asks a question."""
+    A sentence to append is left out when a span rewrite already asks a question or invites replies."""
     replaced: list[tuple[str, str]] = []
     free_until = len(text)
     appends = []
+    inviting = False
     for hint in sorted(hints, key=lambda h: (h.span.start, h.span.end), reverse=True):
         fix = next((s.text for s in hint.suggestions if s.text is not None), None)
         start, end = hint.span.start, hint.span.end
@@ -45,9 +47,10 @@ def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, 
             appends.append(fix)
             continue
         replaced.append((text[start:end], fix))
+        inviting = inviting or invites_replies(hint)
         free_until = start
         text = text[:start] + fix + text[end:]
-    if not any("?" in fix for _, fix in replaced):
+    if not inviting and not any("?" in fix for _, fix in replaced):
         text += "".join(appends)
     return _once(text), replaced
 
@@ -59,6 +62,13 @@ def _once(text: str) -> str:
     seen = [sentence.casefold() for sentence in sentences]
     kept = [s for i, s in enumerate(sentences) if seen[i] not in seen[i + 1:]]
     return " ".join(kept) if len(kept) < len(sentences) else text
+
+
+def invites_replies(hint: Hint) -> bool:
+    """The hint's fix invites replies (its template's invitation; not a fix that drops the words)."""
+    template = next((s.replace for s in hint.primary.rule.suggestions if s.replace is not None), None)
+    fix = next((s.text for s in hint.suggestions if s.text is not None), None)
+    return bool(template and fix and invites(template))
 
 
 def whole_post(text: str, hints: Sequence[Hint]) -> str | None:

@@ -18,8 +18,7 @@ from ..linting import Finding, LintResult, Replacement, filled, sentence_wide
 from ..measuring.features import SIGNAL_FEATURES, Features
 from ..measuring.text import Span
 from ..model import BROADCAST_FAMILIES, Rule
-from .applying import content_words, deletion_span, fit
-from .templates import invites
+from .applying import content_words, deletion_span, fit, invites_replies
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 _OPENERS = "".join(chr(c) for c in (*range(0x2600, 0x27c0), *range(0x1f000, 0x1fb00))) + " \ufe0f\u200d•-*→"
@@ -71,17 +70,11 @@ def hints(result: LintResult) -> list[Hint]:
         built.append(_hint(text, result.features, group, "span", used))
     built = _echoes_dropped(text, built)
     # A post asks once, at its end: of the fixes that invite replies, all but the last leave the invitation out.
-    inviting = [index for index, hint in enumerate(built) if _invites(hint)]
+    inviting = [index for index, hint in enumerate(built) if invites_replies(hint)]
     for index in inviting[:-1]:
         built[index] = _hint(text, result.features, groups[index], "span", before[index], asked=True)
     return built + [_hint(text, result.features, group, "draft", used) for group in wide.values()]
 
-
-def _invites(hint: Hint) -> bool:
-    """The hint's fix invites replies (its template's invitation; not a fix that drops the words)."""
-    template = next((s.replace for s in hint.primary.rule.suggestions if s.replace is not None), None)
-    fix = next((s.text for s in hint.suggestions if s.text is not None), None)
-    return bool(template and fix and invites(template))
 
 
 def _echoes_dropped(text: str, built: list[Hint]) -> list[Hint]:

@@ -16,7 +16,7 @@ in the next sentence). Every value is text of the draft as written, except `aske
 | `words` | the replaced words themselves, words in capitals in ordinary case |
 | `rest` | the span without what the rule is about (its captures, and the matches of the first phrase list it tests), the other rules' captures and flagged hashtags: the facts left once the pressure is gone |
 | `act` | the verb the rule caught (its `call` or `action` capture's first word) when it names a decision: "book", "share"; not "hurry" or "grab" |
-| `topic` | what a closure is about: "individual complaints" in "We can't discuss individual complaints here" |
+| `topic` | what a closure is about: "individual complaints" in "We can't discuss individual complaints here", "refunds" in "We can't answer queries about refunds"; not where or when ("DMs", "at weekends") |
 | `subject` | the product or event: "our winter menu", "the spring fair" |
 | `channel` | where replies go, named in the plural: "Comments", "Replies", "DMs", "Messages" |
 | `link`, `email`, `money` | the first link, address or amount |
@@ -324,13 +324,17 @@ class Slots:
         if not negations:
             return None
         index, skipped = negations[0] + 1, 0
-        while index in within and skipped < 5 and (tokens.norms[index] in STOPWORDS or tokens.norms[index] in _TOPIC_VERBS
-                                                  or tokens.norms[index].endswith(("ing", "ed"))):
+        if tokens.norms[negations[0]] in ("cannot", "unable") or tokens.norms[negations[0]].endswith("n't"):
+            index += 1  # "can't reserve tables": a verb comes first
+        while index in within and skipped < 6 and (tokens.norms[index] in STOPWORDS or tokens.norms[index] in _TOPIC_VERBS
+                                                  or tokens.norms[index] in _TOPIC_SKIPS or tokens.norms[index].endswith(("ing", "ed"))):
             index, skipped = index + 1, skipped + 1
         end = index
-        while (end in within and end - index < 4 and tokens.kinds[end] == "word"
-               and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _TOPIC_STOPS):
+        while end in within and end - index < 4 and (
+                tokens.kinds[end] == "word" and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _TOPIC_STOPS
+                or tokens.norms[end] == "-" and end > index and tokens.starts[end] == tokens.ends[end - 1]):  # "pile-on"
             end += 1
+        # where or when replies are closed is no topic: "not monitored at night", "don't DM us"
         return _plain(self.text[tokens.starts[index]:tokens.ends[end - 1]]) if end > index else None
 
     def _subject(self) -> str | None:
@@ -527,7 +531,10 @@ _NEGATIONS = frozenset("not no never cannot unable".split())
 _TOPIC_VERBS = frozenset("respond reply answer discuss accept handle process take see access issue log read monitor "
                          "consider help book register give arrange deal use sort change cancel refund report post share "
                          "send able be receive get".split())
-_TOPIC_STOPS = frozenset("here via through online please".split())
+# "questions about refunds" is about refunds
+_TOPIC_SKIPS = frozenset("question questions query queries enquiry enquiries about regarding concerning re".split())
+_TOPIC_STOPS = frozenset("here via through online please thread post page account tweet platform site channel dm dms message messages comment comments reply replies inbox "
+                         "night nights weekend weekends evening evenings tonight".split())
 _CHANNEL = re.compile(r"\b(comments?|replies|reply|dms?|direct messages?|messages?|inbox|mailbox)\b", re.IGNORECASE)
 _CHANNELS = {"comment": "Comments", "replie": "Replies", "reply": "Replies", "dm": "DMs", "direct message": "Messages",
              "message": "Messages", "inbox": "Messages", "mailbox": "Messages"}
