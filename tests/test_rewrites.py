@@ -108,6 +108,7 @@ def test_pressure_said_again_goes_and_the_facts_stay(lint):
 def test_a_day_in_a_name_is_no_date(lint):
     fix = first_fix(lint, "Our Black Friday sale ends tonight, hurry!", "urgency-pressure")[1]
     assert "until tonight" in fix and "on Friday" not in fix
+    assert fix.count("tonight") == 1  # the date is said once, by "It runs ..."
     fix = first_fix(lint, "Post your Saturday run photo and tag us to win a mug", "reward-for-sharing")[1]
     assert "Saturday" not in fix
 

@@ -14,7 +14,7 @@ in the next sentence). Every value is text of the draft as written, except `aske
 | `question` | the draft's first sentence with a question mark |
 | `aside` | the clauses of the replaced words the rule found nothing in ("... sees it 🐶 Our microchipping day is on Saturday") |
 | `words` | the replaced words themselves, words in capitals in ordinary case |
-| `rest` | the span without what the rule is about (its captures, and the matches of the first phrase list it tests), the other rules' captures and flagged hashtags: the facts left once the pressure is gone |
+| `rest` | the span without what the rule is about (its captures, and the matches of the first phrase list it tests), the other rules' captures and flagged hashtags, and the date when the template says `{when}` or `{date}`: the facts left once the pressure is gone |
 | `act` | the verb the rule caught (its `call` or `action` capture's first word) when it names a decision: "book", "share"; not "hurry" or "grab" |
 | `topic` | what a closure is about: "individual complaints" in "We can't discuss individual complaints here", "refunds" in "We can't answer queries about refunds"; not where or when ("DMs", "at weekends") |
 | `subject` | the product or event: "our winter menu", "the spring fair" |
@@ -41,6 +41,7 @@ from ..measuring.text import Span
 from ..measuring.tokens import Tokens, tokenize
 from ..model import Rule
 from .applying import STOPWORDS, content_words, kept_tokens
+from .templates import slot_names
 
 if TYPE_CHECKING:
     from ..linting import Finding
@@ -260,7 +261,7 @@ class Slots:
         tokens = self._tokens
         keep = [*(s for name in ("links", "money", "emails") for s in self.features.spans.get(name, ())),
                 *(Span(tokens.starts[i], tokens.ends[i]) for i in self._token_range(self.span) if tokens.kinds[i] == "percent")]
-        for span in (*self._matched, *tags):
+        for span in (*self._matched, *tags, *self._dated()):
             for index in range(span.start, span.end):
                 if not any(k.start <= index < k.end for k in keep):
                     chars[index - start] = " "
@@ -277,6 +278,16 @@ class Slots:
             rest += "?"  # the draft's question stays one: "Fancy a treat?"
         factual = any(kind in ("money", "percent") for kind in tokenize(rest).kinds)  # "80% off" says enough
         return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
+
+    def _dated(self) -> list[Span]:
+        """The replaced words' date, when the rule's fix says it anyway with `{when}` or `{date}`:
+        "Our sale ends tonight" keeps "Our sale", and "It runs until tonight" follows."""
+        templates = [t for s in self.rule.suggestions for t in (s.replace, s.append) if t]
+        if not any(name in ("when", "date") for t in templates for name in slot_names(t)):
+            return []
+        replaced = self.text[self.span.start:self.span.end]
+        found = next((m for m in _DATE.finditer(replaced) if not _named_day(replaced, m)), None)
+        return [Span(self.span.start + found.start(), self.span.start + found.end())] if found else []
 
     def _aside(self) -> str | None:
         tokens, within = self._tokens, self._token_range(self.span)
