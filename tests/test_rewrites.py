@@ -49,6 +49,7 @@ def test_a_closure_becomes_where_people_are_answered(lint):
     ("We can't reserve tables in DMs.", "Questions about tables? DMs are open: ask us here and we'll get back to you."),
     ("We can't answer queries about refunds here.", "Questions about refunds? Replies are open: ask us here"),
     ("This inbox is not checked at weekends.", "Messages are open: ask us here"),  # not "Questions about weekends?"
+    ("We are no longer responding to comments on Facebook.", "Comments are open: ask us here"),
 ])
 def test_a_closure_is_about_what_people_ask_not_where_or_when(lint, text, fix):
     assert first_fix(lint, text, "replies-closed")[1].startswith(fix)

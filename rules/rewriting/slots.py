@@ -543,8 +543,8 @@ _TOPIC_VERBS = frozenset("respond reply answer discuss accept handle process tak
                          "consider help book register give arrange deal use sort change cancel refund report post share "
                          "send able be receive get".split())
 # "questions about refunds" is about refunds
-_TOPIC_SKIPS = frozenset("question questions query queries enquiry enquiries about regarding concerning re".split())
-_TOPIC_STOPS = frozenset("here via through online please thread post page account tweet platform site channel dm dms message messages comment comments reply replies inbox "
+_TOPIC_SKIPS = frozenset("question questions query queries enquiry enquiries about regarding concerning re longer".split())
+_TOPIC_STOPS = frozenset("here via through online please regarding concerning about matter thread post page account tweet platform site channel dm dms message messages comment comments reply replies inbox "
                          "night nights weekend weekends evening evenings tonight".split())
 _CHANNEL = re.compile(r"\b(comments?|replies|reply|dms?|direct messages?|messages?|inbox|mailbox)\b", re.IGNORECASE)
 _CHANNELS = {"comment": "Comments", "replie": "Replies", "reply": "Replies", "dm": "DMs", "direct message": "Messages",
