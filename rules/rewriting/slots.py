@@ -262,7 +262,8 @@ class Slots:
         keep = [*(s for name in ("links", "money", "emails") for s in self.features.spans.get(name, ())),
                 *(Span(tokens.starts[i], tokens.ends[i]) for i in self._token_range(self.span) if tokens.kinds[i] == "percent")]
         for span in (*self._matched, *tags, *self._dated()):
-            for index in range(span.start, span.end):
+            own = _OWNER.search(self.text, span.start, span.end)  # "Grab a": the article is the box's
+            for index in range(span.start, own.start() if own else span.end):
                 if not any(k.start <= index < k.end for k in keep):
                     chars[index - start] = " "
             article = re.search(r"\bthe\s+$", self.text[start:span.start], re.IGNORECASE)
@@ -550,7 +551,8 @@ _CHANNEL = re.compile(r"\b(comments?|replies|reply|dms?|direct messages?|message
 _CHANNELS = {"comment": "Comments", "replie": "Replies", "reply": "Replies", "dm": "DMs", "direct message": "Messages",
              "message": "Messages", "inbox": "Messages", "mailbox": "Messages"}
 # Words left hanging at either end once the pressure words are gone: "Only [3 days left] to grab ..."
-_LOOSE_ENDS = re.compile(r"^(?:(?:only|just|to|and|or|but|so|the|a|now|up)\s+)+"
+_OWNER = re.compile(r"(?<=\s)(?:a|an|the|your|our)$", re.IGNORECASE)
+_LOOSE_ENDS = re.compile(r"^(?:(?:only|just|to|and|or|but|so|now|up)\s+)+"
                          r"|(?:\s+(?:only|just|to|and|or|but|so|now|the|a|are|is|in))+$", re.IGNORECASE)
 _BUILTIN_SPANS = frozenset({"questions", "hashtags", "mentions", "links", "emails", "money", "emoji", "exclamations",
                             "caps_words"})
