@@ -53,6 +53,8 @@ class Linter:
 
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
+        # Patterns looked for anywhere in the draft: support for a rule (the company speaking somewhere)
+        self._draft_wide = frozenset(p.key for p in pack.plan.patterns if p.within == "draft")
         try:
             self._engine = CompiledRules(pack.rules)
         except RulesError as error:  # a rule the engine refuses: watch the same files as for any other problem
@@ -62,7 +64,7 @@ class Linter:
         features = extract(text, platform, self.pack.plan)
         fired = self._engine.fired(features.values)
         findings = [finding for rule in self.pack.rules if rule.id in fired and rule.id not in disabled
-                    for finding in _findings(rule, text, features)]
+                    for finding in _findings(rule, text, features, self._draft_wide)]
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule.id))
         language = features.values["language"]
         skipped = () if language == UNDETERMINED else tuple(
@@ -73,10 +75,10 @@ class Linter:
         self._engine.close()
 
 
-def _findings(rule: Rule, text: str, features: Features) -> list[Finding]:
+def _findings(rule: Rule, text: str, features: Features, draft_wide: AbstractSet[str]) -> list[Finding]:
     message = rule.message.format_map(features.values)
     severity, link = rule.policy(str(features.values["platform"]))
-    spans = _underlined(rule, features)
+    spans = _underlined(rule, features, draft_wide)
     if not spans:
         end = Span(len(text), len(text))
         return [Finding(rule, message, end, "draft", filled(rule, text, features, None), severity, link)]
@@ -87,22 +89,25 @@ def _findings(rule: Rule, text: str, features: Features) -> list[Finding]:
 
 
 def filled(rule: Rule, text: str, features: Features, span: Span | None,
-           others: Sequence[Finding] = ()) -> tuple[Replacement, ...]:
+           others: Sequence[Finding] = (), asked: bool = False) -> tuple[Replacement, ...]:
     """The rule's suggestions with their templates' slots filled for `span` (None: the whole draft,
     whose suggestions append a sentence), or a measured fix of the underlined words; `others` are
-    other rules' findings on these words."""
+    other rules' findings on these words; with `asked`, another fix asks for replies, so this one's
+    invitation is left out."""
     slots = Slots(rule, text, features, span or Span(0, len(text)), others)
     if span is None:
         separator = "" if not text or text[-1].isspace() else " "
         return tuple(Replacement(s.message, separator + fill(s.append, slots) if s.append else None)
                      for s in rule.suggestions)
-    return tuple(Replacement(s.message, _replacement(s, text[span.start:span.end], slots)) for s in rule.suggestions)
+    return tuple(Replacement(s.message, _replacement(s, text[span.start:span.end], slots, asked)) for s in rule.suggestions)
 
 
-def _replacement(suggestion: Suggestion, underlined: str, slots: Slots) -> str | None:
+def _replacement(suggestion: Suggestion, underlined: str, slots: Slots, asked: bool) -> str | None:
     if suggestion.fix:
         return FIXES[suggestion.fix](underlined)
-    return None if suggestion.replace is None else slots.completed(fill(suggestion.replace, slots))
+    if suggestion.replace is None:
+        return None
+    return slots.completed(fill(suggestion.replace, slots, asked or slots.asks_elsewhere()))
 
 
 def sentence_wide(rule: Rule) -> bool:
@@ -111,13 +116,15 @@ def sentence_wide(rule: Rule) -> bool:
     return next((s.over == "sentence" for s in rule.suggestions if s.replace is not None), False)
 
 
-def _underlined(rule: Rule, features: Features) -> list[Span]:
+def _underlined(rule: Rule, features: Features, draft_wide: AbstractSet[str]) -> list[Span]:
     if rule.underline == "none":
         return []
     names = span_features(rule.condition, features.values)
     # Words the rule matched explain it better than a count that supports it ("£50" beside "hurry"):
-    # counts such as hashtags or capitals are underlined only when nothing was matched.
+    # counts such as hashtags or capitals are underlined only when nothing was matched, and so are
+    # patterns looked for in the whole draft ("we", a hashtag: who is speaking, not the claim).
     matched = [name for name in names if name not in BUILTIN_FEATURES]
+    matched = [name for name in matched if name not in draft_wide] or matched
     spans = merge([span for name in matched or names for span in features.spans.get(name, ())])
     if rule.underline == "sentence":
         spans = merge([sentence for sentence in features.sentences

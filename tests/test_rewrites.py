@@ -45,6 +45,21 @@ def test_a_closure_becomes_where_people_are_answered(lint):
     assert fix.startswith("Questions about individual complaints?") and "ask us here" in fix
 
 
+@pytest.mark.parametrize(("text", "fix"), [
+    ("We can't reserve tables in DMs.", "Questions about tables? DMs are open: ask us here and we'll get back to you."),
+    ("We can't answer queries about refunds here.", "Questions about refunds? Replies are open: ask us here"),
+    ("This inbox is not checked at weekends.", "Messages are open: ask us here"),  # not "Questions about weekends?"
+    ("We are no longer responding to comments on Facebook.", "Comments are open: ask us here"),
+])
+def test_a_closure_is_about_what_people_ask_not_where_or_when(lint, text, fix):
+    assert first_fix(lint, text, "replies-closed")[1].startswith(fix)
+
+
+def test_a_reopened_channel_is_invitation_enough(lint):
+    after = lint("This account is not monitored at night.")["rewrite"]["after"]
+    assert after == "Replies are open: ask us here and we'll get back to you."  # no second sentence asking again
+
+
 def test_pressure_goes_and_the_facts_stay(lint):
     words, fix = first_fix(lint, "HUGE SALE THIS WEEKEND ONLY", "urgency-pressure")
     assert fix == "Huge sale. It runs this weekend. Any questions? Just ask."
@@ -61,6 +76,102 @@ def test_the_emoji_opening_a_sentence_stays_and_the_next_sentence_keeps_its_spac
 def test_a_rewrite_puts_back_the_link_its_template_has_no_place_for(lint):
     text = "Spring fares are live. Book now: skylark.example/summer"
     assert "skylark.example/summer" in lint(text)["rewrite"]["after"]
+
+
+def test_a_hard_sell_asks_about_the_decision_not_the_pressure(lint):
+    assert "before you hurry" not in lint("Hurry in store now.")["rewrite"]["after"]
+    fix = first_fix(lint, "New mugs are in. Book a workshop today.", "hard-sell")[1]
+    assert fix == "Anything you'd like to know about a workshop before you book? Just ask."
+
+
+def test_a_draft_that_already_asks_gets_no_second_invitation(lint):
+    text = "Which flavour wins? ❤️ for lemon, 😮 for cherry"
+    assert lint(text)["rewrite"]["after"] == "Which flavour wins? ❤️ Lemon or cherry?"
+    # two fixes that each invite replies: the post asks once, at its end
+    after = lint("Our new range is here. Hurry down today!")["rewrite"]["after"]
+    assert after.count("?") == 1 and after.endswith("Just ask.")
+
+
+def test_a_sales_opener_is_no_question_the_post_already_asks(lint):
+    after = lint("Fancy a treat? Grab a cookie box today!")["rewrite"]["after"]
+    assert after == "Fancy a treat? A cookie box. Anything you'd like to know? Just ask."  # the box keeps its article
+
+
+def test_pressure_said_again_goes_and_the_facts_stay(lint):
+    text = "Our summer sale is on. Up to 80% off. Hurry, ends Friday!"
+    answer = lint(text)
+    assert answer["rewrite"]["after"] == "Our summer sale is on. 80% off. It runs until Friday. Any questions? Just ask."
+    # the last sentence's fix says nothing the first one's does not: its own fix is to drop it
+    last = next(hint for hint in answer["hints"] if shown(text, hint).strip() == "Hurry, ends Friday!")
+    assert last["suggestions"][0]["replacement"] == ""
+
+
+def test_a_day_in_a_name_is_no_date(lint):
+    fix = first_fix(lint, "Our Black Friday sale ends tonight, hurry!", "urgency-pressure")[1]
+    assert "until tonight" in fix and "on Friday" not in fix
+    assert fix.count("tonight") == 1  # the date is said once, by "It runs ..."
+    fix = first_fix(lint, "Post your Saturday run photo and tag us to win a mug", "reward-for-sharing")[1]
+    assert "Saturday" not in fix
+
+
+@pytest.mark.parametrize(("text", "offer"), [
+    ("Share this and follow us to win free pizza for a year!", "We've got free pizza for a year for one of you."),
+    ("Refer a friend and you'll receive £20 once they spend £100", "We've got £20 for one of you."),  # not "once they ..."
+    ("Tag a mate and we'll give one of you a 3-night stay in Porto!", "We've got a 3-night stay for one of you."),
+])
+def test_the_offer_is_the_prize_itself(lint, text, offer):
+    assert first_fix(lint, text, "reward-for-sharing")[1].startswith(offer)
+
+
+@pytest.mark.parametrize(("text", "promise"), [
+    ("if this gets 300 reposts the club will bring back the Friday pie stall", "Should we bring back the Friday pie stall?"),
+    ("When this gets 500 shares the cafe gives everyone free cake", "Should we give away free cake?"),  # not "500 shares"
+])
+def test_a_milestone_becomes_the_promise_asked_about(lint, text, promise):
+    assert first_fix(lint, text, "reach-milestone-incentive")[1].startswith(promise)
+
+
+def test_the_options_of_a_vote_are_asked_not_kept_beside_the_question(lint):
+    text = "Comment 1 for apple pie, 2 for crumble, 3 for trifle. The winner goes on the menu!"
+    assert first_fix(lint, text, "engagement-bait")[1] == "Apple pie, crumble or trifle? Tell us below, we read every reply."
+
+
+def test_mentions_the_template_has_no_place_for_end_the_post_as_mentions_do(lint):
+    fix = first_fix(lint, "@harbourcafe and @milltown are giving away a hamper, RT to win!", "reward-for-sharing")[1]
+    assert fix == "We've got a hamper for one of you. What would you do with it? @harbourcafe @milltown"
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("Pick one:\n😍 Tea\n😮 Coffee\n😂 Neither", "Pick one:\n😍 Tea, coffee or neither? Tell us below, we read every reply."),
+    ("🔥 = chips\n❤️ = mash", "🔥 Chips or mash? Tell us below, we read every reply."),
+])
+def test_a_vote_list_becomes_one_plain_question_asked_once(lint, text, after):
+    assert lint(text)["rewrite"]["after"] == after
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("For all queries visit our website.", "or visit our website if you prefer"),
+    ("Repairs must be reported through the tenant portal.", "or use the tenant portal if you prefer"),
+    ("Media enquiries should be directed to press@harbour.example.", "or email press@harbour.example if you prefer"),
+    ("For bookings visit our website: milltown.example/book", "or visit our website at milltown.example/book if you"),
+])
+def test_sending_people_elsewhere_keeps_where_they_can_go(lint, text, place):
+    assert place in first_fix(lint, text, "sent-elsewhere")[1]
+
+
+@pytest.mark.parametrize(("text", "fix"), [
+    ("Best-in-class care.", "How can our care help you? Tell us below."),
+    ("We are the award-winning leader in home insurance.", "How can our home insurance help you? Tell us below."),
+    ("Kingsmead is the highest-performing school in the county.", "Kingsmead is a school in the county. How can our"),
+])
+def test_a_claim_becomes_what_it_does_for_the_reader(lint, text, fix):
+    assert fix in first_fix(lint, text, "self-praise")[1]
+
+
+def test_who_is_speaking_is_not_underlined_as_the_claim(lint):
+    text = "Voted the best bakery in Leeds 🍞 We bake every morning. #Leeds"
+    assert [shown(text, hint).strip() for hint in lint(text)["hints"] if hint["scope"] == "span"] == [
+        "Voted the best bakery in Leeds 🍞 We bake every morning."]
 
 
 def team_rule(replace: str, flag: str = "RT to win a mug!") -> str:
@@ -105,7 +216,7 @@ def test_a_template_without_the_mention_still_keeps_it(rules_file, capsys):
     assert "ok   mug-giveaway (2/2 examples)" in capsys.readouterr().out
     linter = Linter(load_pack(path))
     try:
-        assert whole_post(*_hinted(linter, "RT this with @sam to win a mug!")) == "Ask us about our mugs! (@sam)"
+        assert whole_post(*_hinted(linter, "RT this with @sam to win a mug!")) == "Ask us about our mugs! @sam"  # as a post ends with them, not in brackets
     finally:
         linter.close()
 
@@ -119,6 +230,7 @@ def _hinted(linter, text):
     ("We have a {prize_name}.", "unknown slot {prize_name}"),
     ("We have a [{reward}.", "'[' opens an optional part that is never closed"),
     ("We have a {reward.", "unmatched '{'"),
+    ("[We[ have[ a {reward}]]].", "parts in [...] nest 2 deep at most"),
 ])
 def test_a_template_with_a_slot_the_draft_cannot_fill_is_refused_with_its_line(rules_file, template, problem):
     path = rules_file(team_rule(template))

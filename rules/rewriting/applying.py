@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..measuring.text import Span
 from ..measuring.tokens import tokenize
+from .templates import invites
 
 if TYPE_CHECKING:
     from .hints import Hint
@@ -32,10 +33,11 @@ again also one get got let lets let's please today""".split())
 def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, str]]]:
     """`text` with every hint's first one-click suggestion applied, right to left (one overlapping a
     hint already applied is skipped), and the (replaced, replacement) pairs of the span rewrites.
-    A sentence to append is left out when a span rewrite already asks a question."""
+    A sentence to append is left out when a span rewrite already asks a question or invites replies."""
     replaced: list[tuple[str, str]] = []
     free_until = len(text)
     appends = []
+    inviting = False
     for hint in sorted(hints, key=lambda h: (h.span.start, h.span.end), reverse=True):
         fix = next((s.text for s in hint.suggestions if s.text is not None), None)
         start, end = hint.span.start, hint.span.end
@@ -45,9 +47,10 @@ def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, 
             appends.append(fix)
             continue
         replaced.append((text[start:end], fix))
+        inviting = inviting or invites_replies(hint)
         free_until = start
         text = text[:start] + fix + text[end:]
-    if not any("?" in fix for _, fix in replaced):
+    if not inviting and not any("?" in fix for _, fix in replaced):
         text += "".join(appends)
     return _once(text), replaced
 
@@ -61,6 +64,13 @@ def _once(text: str) -> str:
     return " ".join(kept) if len(kept) < len(sentences) else text
 
 
+def invites_replies(hint: Hint) -> bool:
+    """The hint's fix invites replies (its template's invitation; not a fix that drops the words)."""
+    template = next((s.replace for s in hint.primary.rule.suggestions if s.replace is not None), None)
+    fix = next((s.text for s in hint.suggestions if s.text is not None), None)
+    return bool(template and fix and invites(template))
+
+
 def whole_post(text: str, hints: Sequence[Hint]) -> str | None:
     """The whole-post rewrite: every hint's first fix at once; None when no hint has one."""
     rewritten, _ = apply_first(text, hints)
@@ -70,7 +80,8 @@ def whole_post(text: str, hints: Sequence[Hint]) -> str | None:
 def content_words(text: str) -> set[str]:
     """The text's words that carry its content, plurals read as their singular."""
     tokens = tokenize(text)
-    return {norm[:-1] if len(norm) > 3 and norm.endswith("s") and not norm.endswith("ss") else norm
+    return {norm[:-3] + "y" if len(norm) > 4 and norm.endswith("ies") else
+            norm[:-1] if len(norm) > 3 and norm.endswith("s") and not norm.endswith("ss") else norm
             for norm, kind in zip(tokens.norms, tokens.kinds)
             if kind in ("word", "money", "number", "percent", "link", "mention", "hashtag") and norm not in STOPWORDS}
 
@@ -82,8 +93,8 @@ def kept_tokens(text: str, kinds: tuple[str, ...] = ("link", "email", "money")) 
 
 
 def deletion_span(text: str, span: Span) -> Span:
-    """`span` with the spaces before it (or, at the start of a line, after it), so that deleting it
-    leaves one space between its neighbours."""
+    """`span` with the spaces before it (or, at the start of a line, after it; a whole line with a
+    line break), so that deleting it leaves one space between its neighbours."""
     start = span.start
     while start and text[start - 1] in " \t":
         start -= 1
@@ -93,6 +104,9 @@ def deletion_span(text: str, span: Span) -> Span:
     end = span.end
     while end < len(text) and text[end] in " \t":
         end += 1
+    if (span.start == 0 or text[span.start - 1] == "\n") and text[end:end + 1] in ("\n", ""):
+        # a whole line goes with the line break before it (the first line, with the one after it)
+        return Span(span.start - 1, end) if span.start else Span(0, min(end + 1, len(text)))
     return Span(span.start, end)
 
 
@@ -105,7 +119,7 @@ def fit(text: str, outer: Span, inner: Span, replacement: str) -> str:
         return before + after
     replaced = text[inner.start:inner.end]
     opener, closer = _symbols(replaced), _symbols(replaced[::-1])[::-1]
-    if replaced.strip() == (opener + closer).strip():
+    if opener == replaced:
         opener = closer = ""  # the span was only symbols: the replacement is meant for them
     core = replacement
     if opener and not core.startswith(opener.strip()):
@@ -122,9 +136,9 @@ def fit(text: str, outer: Span, inner: Span, replacement: str) -> str:
 
 
 def _symbols(text: str) -> str:
-    """The emoji, bullets and spaces that open `text`."""
+    """The emoji, bullets and spaces that open `text` ("=" in "❤️ = summer" pairs the emoji with a vote)."""
     end = 0
-    while end < len(text) and (text[end].isspace() or unicodedata.category(text[end])[0] == "S"
+    while end < len(text) and (text[end].isspace() or unicodedata.category(text[end])[0] == "S" and text[end] != "="
                                or text[end] in "\ufe0f\u200d\u20e3"):
         end += 1
     return text[:end]
@@ -142,8 +156,8 @@ def _cased(text: str, sentence_start: bool) -> str:
     word = text[index:].split(" ", 1)[0] if index is not None else ""
     if index is None or text[index - 1:index] in ("#", "@") or tokenize(word).kinds[:1] in (["link"], ["email"]):
         return text
-    if sentence_start:
-        return text[:index] + text[index].upper() + text[index + 1:]
+    if sentence_start:  # "80% off" opens with its number
+        return text if any(ch.isdigit() for ch in text[:index]) else text[:index] + text[index].upper() + text[index + 1:]
     if word in ("I", "I'm", "I'll", "I've", "I'd") or (len(word) > 1 and word[1].isupper()):
         return text
     return text[:index] + text[index].lower() + text[index + 1:]

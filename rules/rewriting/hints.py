@@ -9,6 +9,7 @@ a fix that keeps more of the draft's own words, more of the hint's words covered
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,9 +18,10 @@ from ..linting import Finding, LintResult, Replacement, filled, sentence_wide
 from ..measuring.features import SIGNAL_FEATURES, Features
 from ..measuring.text import Span
 from ..model import BROADCAST_FAMILIES, Rule
-from .applying import content_words, deletion_span, fit
+from .applying import content_words, deletion_span, fit, invites_replies
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+_OPENERS = "".join(chr(c) for c in (*range(0x2600, 0x27c0), *range(0x1f000, 0x1fb00))) + " \ufe0f\u200d•-*→"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,23 +63,42 @@ def hints(result: LintResult) -> list[Hint]:
             family = finding.rule.category
             wide.setdefault("broadcast" if family in BROADCAST_FAMILIES else family, []).append((finding.span, finding))
     used: set[str] = set()  # a rule of one hint gives way in the next: "RT to win! Hurry, ends today!"
-    built = _echoes_dropped(text, [_hint(text, result.features, group, "span", used) for group in groups])
+    before: list[set[str]] = []  # what was used before each hint, to fill it again the same way
+    built = []
+    for group in groups:
+        before.append(set(used))
+        built.append(_hint(text, result.features, group, "span", used))
+    built = _echoes_dropped(text, built)
+    # A post asks once, at its end: of the fixes that invite replies, all but the last leave the invitation out.
+    inviting = [index for index, hint in enumerate(built) if invites_replies(hint)]
+    for index in inviting[:-1]:
+        built[index] = _hint(text, result.features, groups[index], "span", before[index], asked=True)
     return built + [_hint(text, result.features, group, "draft", used) for group in wide.values()]
 
 
+
 def _echoes_dropped(text: str, built: list[Hint]) -> list[Hint]:
-    """A hint whose fix says what an earlier hint's fix already says ("WIN a hamper! To enter, like
-    and follow.") is the same problem told twice: its fix is to drop those words."""
-    said: set[str] = set()
+    """A hint whose fix says nothing that another hint's fix does not already say ("WIN a hamper! To
+    enter, like and follow."; "Don't miss it!" beside a sentence whose fix keeps the date and asks)
+    is the same problem told twice: its fix is to drop those words. Of two fixes word for word alike,
+    the first stays."""
+    said = [_sentences(next((s.text for s in hint.suggestions if s.text), "")) for hint in built]
     for index, hint in enumerate(built):
         first = next((s for s in hint.suggestions if s.text), None)
-        if first is None:
+        if first is None or not any(other and said[index] <= other and (said[index] != other or at < index)
+                                    for at, other in enumerate(said) if at != index):
             continue
-        if first.text.strip() in said:
-            built[index] = Hint(hint.findings, deletion_span(text, hint.span), hint.scope,
-                                (Replacement(first.message, ""), *(s for s in hint.suggestions if s is not first)))
-        said.add(first.text.strip())
+        built[index] = Hint(hint.findings, deletion_span(text, hint.span), hint.scope,
+                            (Replacement(first.message, ""), *(s for s in hint.suggestions if s is not first)))
+        said[index] = frozenset()
     return built
+
+
+def _sentences(fix: str) -> frozenset[str]:
+    """The sentences of a fix, without the emoji that open it (each vote line keeps its own) and the
+    @mentions put back at its end."""
+    words = re.sub(r"(?:\s+@\w+)+$", "", fix.strip().lstrip(_OPENERS))
+    return frozenset(sentence for sentence in re.split(r"(?<=[.!?])\s+", words) if sentence)
 
 
 def _covered(finding: Finding, sentences: Sequence[Span]) -> Span:
@@ -98,7 +119,8 @@ def _joins(text: str, group: list[tuple[Span, Finding]], span: Span, finding: Fi
         member.rule is finding.rule for _, member in group)
 
 
-def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], scope: str, used: set[str]) -> Hint:
+def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], scope: str, used: set[str],
+          asked: bool = False) -> Hint:
     span = Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
     ordered = sorted(group, key=lambda pair: _relevance(text, features, pair, span, used), reverse=True)
     primary = ordered[0][1]
@@ -111,7 +133,7 @@ def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], 
     own = [s for s, f in group if f.rule is primary.rule]  # a run of hashtags: all of them
     inner = Span(min(s.start for s in own), max(s.end for s in own))
     others = [f for _, f in group if f.rule is not primary.rule]
-    refilled = filled(primary.rule, text, features, inner, others)
+    refilled = filled(primary.rule, text, features, inner, others, asked)
     first = next((s.text for s in refilled if s.text is not None), None)
     if first == "" and inner == span:
         span = inner = deletion_span(text, span)

@@ -8,19 +8,22 @@ in the next sentence). Every value is text of the draft as written, except `aske
 |---|---|
 | a capture (`{reward}`, `{action}`, ...) | what the rule's pattern captured under that name in the span |
 | a phrase list (`{rewards}`, ...) | its longest match in the span |
-| `offer` | what is offered: "a £50 voucher" in "RT to win a £50 voucher for our cafe" |
+| `offer` | what is offered: "a £50 voucher" in "RT to win a £50 voucher for our cafe", "free pizza for a year", "a session worth £350" |
 | `promise` | what is promised once a count is reached: "bring back the winter menu"; else "give away" + offer |
 | `asked` | the question behind engagement bait: "Do you love Fridays?", "Who needs a coffee?", "Pancakes or waffles?"; else the draft's own question |
 | `question` | the draft's first sentence with a question mark |
 | `aside` | the clauses of the replaced words the rule found nothing in ("... sees it 🐶 Our microchipping day is on Saturday") |
 | `words` | the replaced words themselves, words in capitals in ordinary case |
-| `rest` | the span without what the rule is about (its captures, and the matches of the first phrase list it tests), the other rules' captures and flagged hashtags: the facts left once the pressure is gone |
-| `act` | the verb the rule caught (its `call` or `action` capture's first word): "book", "share" |
-| `topic` | what a closure is about: "individual complaints" in "We can't discuss individual complaints here" |
+| `rest` | the span without what the rule is about (its captures, and the matches of the first phrase list it tests), the other rules' captures and flagged hashtags, and the date when the template says `{when}` or `{date}`: the facts left once the pressure is gone |
+| `act` | the verb the rule caught (its `call` or `action` capture's first word) when it names a decision: "book", "share"; not "hurry" or "grab" |
+| `topic` | what a closure is about: "individual complaints" in "We can't discuss individual complaints here", "refunds" in "We can't answer queries about refunds"; not where or when ("DMs", "at weekends") |
 | `subject` | the product or event: "our winter menu", "the spring fair" |
 | `channel` | where replies go, named in the plural: "Comments", "Replies", "DMs", "Messages" |
 | `link`, `email`, `money` | the first link, address or amount |
-| `date`, `when` | a date or deadline ("Friday", "14 June", "midnight"); `when` with its preposition ("on Friday", "by midnight", "today") |
+| `date`, `when` | a date or deadline ("Friday", "14 June", "midnight"), not a day in a name ("Black Friday", "your Saturday run"); `when` with its preposition ("on Friday", "by midnight", "today") |
+| `sold` | what a call to buy is about, when `rest` does not already say it: "your seat" in "Secure your seat at the ground now" |
+| `praised` | what a claim praises, as ours: "our care" in "Best-in-class care", "our bakery" in "the award-winning bakery in town" |
+| `place` | where the draft sends people, said as an action: "visit our website", "use the app", with the link that follows it |
 | `mentions` | the @mentions, except those the rule asked for ("tag @a friend") |
 | `hashtags` | up to two hashtags that no other rule of the hint flagged |
 """
@@ -38,21 +41,28 @@ from ..measuring.text import Span
 from ..measuring.tokens import Tokens, tokenize
 from ..model import Rule
 from .applying import STOPWORDS, content_words, kept_tokens
+from .templates import slot_names
 
 if TYPE_CHECKING:
     from ..linting import Finding
 
 BUILTIN_SLOTS = ("offer", "promise", "asked", "question", "rest", "aside", "words", "act", "topic", "subject", "channel", "link",
-                 "email", "money", "date", "when", "mentions", "hashtags")
+                 "email", "money", "date", "when", "mentions", "hashtags", "praised", "place", "sold")
 MAX_OFFER_TOKENS = 6
 _OFFER_VERBS = frozenset("win wins won winning get gets getting receive receives earn earns unlock unlocks bag score "
                          "claim grab snag collect bagging scoring ship send sends give gives giving sending".split())
 _OFFER_NOUNS = frozenset("free voucher vouchers hamper prize prizes gift gifts ticket tickets code codes discount "
                          "coupon coupons tote bag box pair set bundle reward rewards".split())
 _OFFER_STOPS = frozenset("for when if to and or by who that with this so from just every each until till at in on via "
-                         "before after plus = + & → if you we".split())
+                         "before after plus = + & → if you we once they them it is are was will can must which while as "
+                         "worth".split())
+# What an offer may go on with after a stop: "free pizza for a year", "a session worth £350"
+_OFFER_TAIL = re.compile(r"\s+(?:for\s+(?:(?:a|an|one|a whole|\d+|two|three|six|twelve)\s+)?(?:days?|weeks?|months?|years?|life"
+                         r"|lifetime)|for\s+(?:two|four|\d+)(?:\s+people)?|worth\s+[£$€¥₹]\d[\d,.]*[km]?)\b", re.IGNORECASE)
+# What comes between an offer verb and the offer: "giving away a hamper", "get you a coffee"
+_OFFER_SKIPS = frozenset("away you u yourself everyone everybody".split())
 _DETERMINERS = frozenset("a an the one two three four five ten your our some free".split())
-_FUTURE = ("we'll", "we will", "we're going to", "we are going to", "i'll", "i will", "we'd")
+_FUTURE = ("we'll", "we will", "we're going to", "we are going to", "i'll", "i will", "we'd", " will")  # "the club will"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(
@@ -61,6 +71,12 @@ _DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf"|today|tonight|tomorrow|this weekend|next week|midnight|the weekend|end of the month)\b", re.IGNORECASE)
 _PREPOSITIONS = ("on", "by", "until", "till", "from", "before", "this", "next")
+# A day that is part of a name or describes a thing is no date: "Black Friday", "your Saturday run"
+_DAY_NAMES = frozenset("black cyber good giving easter palm ash shrove maundy holy super small throwback taco your our "
+                       "my their the a".split())
+# Verbs a reader decides on: "Anything you'd like to know before you book?"; not "before you hurry"
+_DECISIONS = frozenset("book shop order buy try reserve join download upgrade switch start register enrol enroll apply "
+                       "subscribe visit pre-order sign".split())
 _SUBJECT_STARTS = frozenset("our the this my new".split())
 _SUBJECT_STOPS = frozenset("is are was were be has have will can and or but to for of in on at with from by now "
                            "today here there that which who".split())
@@ -112,12 +128,24 @@ class Slots:
         """A rule's captures and, with `own_list`, the matches of the first phrase list it tests (the
         other rules of a hint often test a list only as support: shouting looks for "sale" too)."""
         tested = leaves(rule.condition)
-        own = next((leaf.feature for leaf in tested if leaf.positive and leaf.feature in self.features.spans
-                    and not leaf.feature.startswith(("pattern_", "near_")) and leaf.feature not in _BUILTIN_SPANS),
-                   None) if own_list else None
+        own = self._own_list() if own_list else None
         captured = [where for leaf in tested for match in self.features.captures.get(leaf.feature, ())
                     for where in match.values()]
         return [*(self.features.spans.get(own, []) if own else []), *captured]
+
+    def _own_list(self) -> str | None:
+        """The first phrase list the rule tests: what it is about ("elsewhere" for sent-elsewhere)."""
+        return next((leaf.feature for leaf in leaves(self.rule.condition) if leaf.positive and leaf.feature in self.features.spans
+                     and not leaf.feature.startswith(("pattern_", "near_")) and leaf.feature not in _BUILTIN_SPANS), None)
+
+    def asks_elsewhere(self) -> bool:
+        """The draft asks a question outside the replaced words: a rewrite needs no invitation of its own.
+        A question the rule itself matched ("Ready to grow your business?" before a hard sell) asks nothing."""
+        matched = [s for leaf in leaves(self.rule.condition) if leaf.positive and leaf.feature not in _BUILTIN_SPANS
+                   for s in self.features.spans.get(leaf.feature, ())]
+        return any((q.end <= self.span.start or q.start >= self.span.end)
+                   and not any(m.start < q.end and q.start < m.end for m in matched)
+                   for q in self.features.spans.get("questions", ()))
 
     # -- the draft's tokens
 
@@ -137,29 +165,67 @@ class Slots:
         return self._offer_in(self._token_range(self.span)) or self._offer_in(range(len(self._tokens)))
 
     def _offer_in(self, within: range) -> str | None:
+        """After the first offer verb that names a prize ("win a £50 voucher"), else around an amount
+        or a prize noun ("£5 off", "free dessert")."""
         tokens = self._tokens
-        start = next((i + 1 for i in within if tokens.norms[i] in _OFFER_VERBS and i + 1 in within), None)
-        if start is None:
-            noun = next((i for i in within if tokens.kinds[i] in ("money", "percent")),
-                        next((i for i in within if tokens.norms[i] in _OFFER_NOUNS), None))
-            if noun is None:
-                return None
-            start = noun
-            while start - 1 in within and (tokens.norms[start - 1] in _DETERMINERS or tokens.kinds[start - 1] in ("money", "number")):
-                start -= 1
-        end = start
-        while (end in within and end - start < MAX_OFFER_TOKENS and tokens.kinds[end] in ("word", "money", "number", "percent")
-               and tokens.norms[end] not in _OFFER_STOPS):
-            end += 1
-        if end == start or all(tokens.norms[i] in _DETERMINERS for i in range(start, end)):
+        for verb in within:
+            if verb + 1 in within and (tokens.norms[verb] in _OFFER_VERBS or (
+                    tokens.norms[verb] in ("draw", "chance") and tokens.norms[verb + 1] == "for")):
+                start = self._object_start(verb + 1, within)
+                if start is not None and (found := self._offer_at(start, within)):
+                    return found
+        noun = next((i for i in within if tokens.kinds[i] in ("money", "percent")),
+                    next((i for i in within if tokens.norms[i] in _OFFER_NOUNS), None))
+        if noun is None:
             return None
-        return _plain(self.text[tokens.starts[start]:tokens.ends[end - 1]])
+        start = noun
+        while start - 1 in within and (tokens.norms[start - 1] in _DETERMINERS or tokens.kinds[start - 1] in ("money", "number")):
+            start -= 1
+        return self._offer_at(start, within)
+
+    def _offer_at(self, start: int, within: range) -> str | None:
+        """The offer that starts at token `start`: a few words, up to a small word, with the time or
+        worth that follows ("for a year", "worth £350"); None for a count ("500 reposts")."""
+        tokens = self._tokens
+        end = start
+        while end in within and end - start < MAX_OFFER_TOKENS and (
+                tokens.kinds[end] in ("word", "money", "number", "percent") and tokens.norms[end] not in _OFFER_STOPS
+                or tokens.norms[end] == "-" and end + 1 in within and tokens.starts[end] == tokens.ends[end - 1]
+                and tokens.starts[end + 1] == tokens.ends[end]):
+            end += 1
+        if end == start or all(tokens.norms[i] in _DETERMINERS for i in range(start, end)) or any(
+                tokens.norms[i] in _ENGAGEMENT for i in range(start, end)):
+            return None
+        if end - start == MAX_OFFER_TOKENS and "of" in tokens.norms[start + 1:end]:  # "a hamper of all my fave ..."
+            end = tokens.norms.index("of", start + 1)
+        last = tokens.ends[end - 1]
+        tail = _OFFER_TAIL.match(self.text, last)
+        if tail and tail.end() <= tokens.ends[within.stop - 1]:
+            last = tail.end()
+        found = self.text[tokens.starts[start]:last]
+        return _plain(found.lower() if _shouted(found) else found)
+
+    def _object_start(self, start: int, within: range) -> int | None:
+        """Where the offer starts after its verb: past "away" or "you", and past who gets it
+        ("giving one homeowner a free session")."""
+        tokens = self._tokens
+        while start in within and tokens.norms[start] in _OFFER_SKIPS | {"for"}:
+            start += 1
+        for article in range(start + 1, min(start + 4, within.stop)):
+            between = range(start, article)
+            if any(tokens.norms[i] in _OFFER_NOUNS or tokens.kinds[i] in ("money", "percent") for i in between):
+                break
+            if (tokens.norms[article] in ("a", "an") or tokens.kinds[article] in ("number", "money") and all(
+                    tokens.kinds[i] == "word" for i in between) and any(tokens.norms[i] not in _DETERMINERS for i in between)):
+                start = article  # "a 3-night stay" after "one of you", "2 free tickets" after "every family"
+                break
+        return start if start in within else None
 
     def _promise(self) -> str | None:
         lowered = self.text[self.span.start:self.span.end].lower().replace("’", "'")
         for marker in _FUTURE:
             at = lowered.find(marker + " ")
-            if at >= 0:
+            if at >= 0 and not lowered.startswith("be ", at + len(marker) + 1):  # "the winner will be picked"
                 tail = self.text[self.span.start + at + len(marker) + 1:self.span.end]
                 words = re.split(r"[.!?,;:()\n]|\s[#@]|\s-\s", tail, maxsplit=1)[0].strip()
                 if words:
@@ -173,12 +239,16 @@ class Slots:
             if match := pattern.search(replaced):
                 words = _plain(_clause(match.group("rest")))
                 if words:
+                    words = _agreed(words) if not opening else words
                     return f"{opening} {words}?" if opening else f"{words[0].upper()}{words[1:]}?"
         options = [_plain(o) for o in map(_clause, _options(replaced)) if o]
         if len(options) == 1:  # "like for jeans. RT for joggers.": one option a sentence
             options = [_plain(o) for o in map(_clause, _options(self.text)) if o]
+        if len(options) < 2 and _VOTE_LINE.search(replaced):  # "😍 Fixed rate\n😮 Variable": one option a line
+            options = [_plain(_uncapped(o)) for o in map(_clause, _VOTE_LINE.findall(self.text)) if o]
         if len(options) >= 2:
-            return f"{options[0][0].upper()}{options[0][1:]} or {' or '.join(options[1:])}?"
+            listed = f"{', '.join(options[:-1])} or {options[-1]}"
+            return f"{listed[0].upper()}{listed[1:]}?"
         return self._question()
 
     def _question(self) -> str | None:
@@ -188,17 +258,37 @@ class Slots:
         start = self.span.start
         chars = list(self.text[start:self.span.end])
         tags = [f.span for f in self.others if self.text.startswith("#", f.span.start)]  # flagged by another rule
-        keep = [s for name in ("links", "money", "emails") for s in self.features.spans.get(name, ())]
-        for span in (*self._matched, *tags):
-            for index in range(span.start, span.end):
+        tokens = self._tokens
+        keep = [*(s for name in ("links", "money", "emails") for s in self.features.spans.get(name, ())),
+                *(Span(tokens.starts[i], tokens.ends[i]) for i in self._token_range(self.span) if tokens.kinds[i] == "percent")]
+        for span in (*self._matched, *tags, *self._dated()):
+            own = _OWNER.search(self.text, span.start, span.end)  # "Grab a": the article is the box's
+            for index in range(span.start, own.start() if own else span.end):
                 if not any(k.start <= index < k.end for k in keep):
                     chars[index - start] = " "
+            article = re.search(r"\bthe\s+$", self.text[start:span.start], re.IGNORECASE)
+            if article and _SUPERLATIVE.match(self.text, span.start):  # "the highest-rated school" is "a school"
+                chars[article.start():article.start() + 3] = "\x00  "  # the article, chosen once the words are known
         rest = re.sub(r"\s+", " ", "".join(chars))
+        rest = re.sub(r"\x00\s*(?=(\w?))", lambda m: "an " if m.group(1).lower() in tuple("aeiou") else "a ", rest)
         rest = re.sub(r"\s+([,.!?;:])", r"\1", rest)
         rest = re.sub(r"([,;:])(?:\s*[,;:.!?])+", r"\1", rest)
         rest = re.sub(r"\b(a|an|the|our|your|my|and|or)\s*,\s*", r"\1 ", rest, flags=re.IGNORECASE)
-        rest = _LOOSE_ENDS.sub("", _symbols_off(rest)).strip(" ,;:-–—!?.")
-        return _plain(rest) if len(content_words(rest)) >= 2 else None
+        rest = _LOOSE_ENDS.sub("", _symbols_off(rest).strip(" ,;:-–—!?.")).strip(" ,;:-–—!?.")
+        if rest and _symbols_off(self.text[start:self.span.end]).endswith("?"):
+            rest += "?"  # the draft's question stays one: "Fancy a treat?"
+        factual = any(kind in ("money", "percent") for kind in tokenize(rest).kinds)  # "80% off" says enough
+        return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
+
+    def _dated(self) -> list[Span]:
+        """The replaced words' date, when the rule's fix says it anyway with `{when}` or `{date}`:
+        "Our sale ends tonight" keeps "Our sale", and "It runs until tonight" follows."""
+        templates = [t for s in self.rule.suggestions for t in (s.replace, s.append) if t]
+        if not any(name in ("when", "date") for t in templates for name in slot_names(t)):
+            return []
+        replaced = self.text[self.span.start:self.span.end]
+        found = next((m for m in _DATE.finditer(replaced) if not _named_day(replaced, m)), None)
+        return [Span(self.span.start + found.start(), self.span.start + found.end())] if found else []
 
     def _aside(self) -> str | None:
         tokens, within = self._tokens, self._token_range(self.span)
@@ -206,7 +296,10 @@ class Slots:
                  if leaf.feature not in _BUILTIN_SPANS and self._inside(s)]
         starts = [i for i in tokens.clause_starts if i in within]
         clauses = [(tokens.starts[first], tokens.ends[end - 1]) for first, end in zip(starts, [*starts[1:], within.stop])]
-        free = [self.text[a:b] for a, b in clauses if not any(s.start < b and a < s.end for s in found)]
+        replaced = self.text[self.span.start:self.span.end]
+        asked = [Span(self.span.start + m.start(), self.span.start + m.end())
+                 for m in (*(p.search(replaced) for p, _ in _ASKED), *_OPTION.finditer(replaced)) if m]
+        free = [self.text[a:b] for a, b in clauses if not any(s.start < b and a < s.end for s in (*found, *asked))]
         aside = _symbols_off(" ".join(free)).strip(" ,;:-–—.!")
         return _plain(aside) if len(content_words(aside)) >= 3 else None
 
@@ -216,8 +309,26 @@ class Slots:
 
     def _act(self) -> str | None:
         where = self._captures.get("call") or self._captures.get("action")
-        word = self.text[where.start:where.end].split()[0] if where else ""
-        return word.lower() if word.isalpha() else None
+        word = self.text[where.start:where.end].split()[0].lower() if where else ""
+        return ("sign up" if word == "sign" else word) if word in _DECISIONS else None
+
+    def _sold(self) -> str | None:
+        where = self._captures.get("call") or self._captures.get("action")
+        if where is None:
+            return None
+        tokens = self._tokens
+        start = self._token_range(where).start + 1
+        while start < len(tokens) and tokens.norms[start] in ("to", "up", "out"):
+            start += 1
+        end = start
+        while (end < len(tokens) and end - start < 4 and tokens.kinds[end] in ("word", "number", "money", "percent")
+               and tokens.norms[end] not in _OFFER_STOPS and tokens.norms[end] not in _PUSHES):
+            end += 1
+        words = self.text[tokens.starts[start]:tokens.ends[end - 1]] if end > start else ""
+        found = content_words(words) - _PRONOUNS
+        if not found or found <= content_words(self._rest() or ""):
+            return None
+        return _plain(words)
 
     def _topic(self) -> str | None:
         tokens, within = self._tokens, self._token_range(self.span)
@@ -225,13 +336,17 @@ class Slots:
         if not negations:
             return None
         index, skipped = negations[0] + 1, 0
-        while index in within and skipped < 5 and (tokens.norms[index] in STOPWORDS or tokens.norms[index] in _TOPIC_VERBS
-                                                  or tokens.norms[index].endswith(("ing", "ed"))):
+        if tokens.norms[negations[0]] in ("cannot", "unable") or tokens.norms[negations[0]].endswith("n't"):
+            index += 1  # "can't reserve tables": a verb comes first
+        while index in within and skipped < 6 and (tokens.norms[index] in STOPWORDS or tokens.norms[index] in _TOPIC_VERBS
+                                                  or tokens.norms[index] in _TOPIC_SKIPS or tokens.norms[index].endswith(("ing", "ed"))):
             index, skipped = index + 1, skipped + 1
         end = index
-        while (end in within and end - index < 4 and tokens.kinds[end] == "word"
-               and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _TOPIC_STOPS):
+        while end in within and end - index < 4 and (
+                tokens.kinds[end] == "word" and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _TOPIC_STOPS
+                or tokens.norms[end] == "-" and end > index and tokens.starts[end] == tokens.ends[end - 1]):  # "pile-on"
             end += 1
+        # where or when replies are closed is no topic: "not monitored at night", "don't DM us"
         return _plain(self.text[tokens.starts[index]:tokens.ends[end - 1]]) if end > index else None
 
     def _subject(self) -> str | None:
@@ -247,8 +362,58 @@ class Slots:
                     return found and found[0].lower() + found[1:]  # "Our winter menu" inside a sentence
         return None
 
+    def _praised(self) -> str | None:
+        """The thing the first claim in the span (else in the draft) praises, as ours."""
+        claims = sorted(self._about(self.rule, own_list=True), key=lambda s: (not self._inside(s), s.start))
+        for claim in claims:
+            if found := self._noun_after(claim.end, claims):
+                return f"our {found}"
+        return None
+
+    def _noun_after(self, index: int, claims: Sequence[Span]) -> str | None:
+        """The words after `index`, past other claims and commas, up to a small word: "care" in
+        "Best-in-class care in the region"; None for a name ("Café of the Year")."""
+        tokens = self._tokens
+        at = next((i for i, start in enumerate(tokens.starts) if start >= index), len(tokens))
+        while at < len(tokens) and (tokens.norms[at] in (",", "and", "-") or any(c.start <= tokens.starts[at] < c.end for c in claims)):
+            at += 1
+        if at + 2 < len(tokens) and tokens.norms[at] in _CLAIM_NOUNS and tokens.norms[at + 1] in ("in", "of", "for", "at"):
+            at += 2  # "the leader in home insurance": what it leads in
+            while at < len(tokens) and tokens.norms[at] in ("the", "a", "an"):
+                at += 1
+        end = at
+        while (end < len(tokens) and end - at < 3 and tokens.kinds[end] in ("word", "number")
+               and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _SUBJECT_STOPS):
+            end += 1
+        words = self.text[tokens.starts[at]:tokens.ends[end - 1]] if end > at else ""
+        if not words or (words[0].isupper() and not _shouted(words)):
+            return None
+        return _plain(words.lower() if _shouted(words) else words)
+
+    def _place(self) -> str | None:
+        """Where the replaced words send people, as something to do, and the link after it: the rule's
+        own words ("visit our website"), else where they point ("through the tenant portal"), else an
+        address or a link."""
+        own = self._own_list()
+        named = [(_as_action(self._slice(s) or ""), s) for s in self.features.spans.get(own or "", ()) if self._inside(s)]
+        place, where = next(((action, s) for action, s in named if action), (None, None))
+        if place is None and (found := _SENT_TO.search(self.text, self.span.start, self.span.end)):
+            place, where = _as_action(found.group()), Span(found.start(), found.end())
+        link = self._first(self.features.spans.get("links", ()), draft=False)
+        if link and place and where and link.start >= where.end:
+            return f"{place} at {self._linked(link)}"
+        email = self._first(self.features.spans.get("emails", ()), draft=False)
+        return place or (f"email {self._slice(email)}" if email else f"see {self._linked(link)}" if link else None)
+
     def _link(self) -> str | None:
-        return self._slice(self._first(self.features.spans.get("links", ())))
+        return self._linked(self._first(self.features.spans.get("links", ())))
+
+    def _linked(self, link: Span | None) -> str | None:
+        """A link as written, with the path the tokens leave out after a long domain ("x.example/book")."""
+        if link is None:
+            return None
+        path = _PATH.match(self.text, link.end)
+        return self.text[link.start:path.end() if path else link.end].rstrip(".,;:!?)]}'\"’”»…")
 
     def _email(self) -> str | None:
         return self._slice(self._first(self.features.spans.get("emails", ())))
@@ -267,6 +432,8 @@ class Slots:
         lead = found.split()[0].lower()
         if lead in _PREPOSITIONS:
             return found
+        if found.lower().startswith("end of"):
+            return "by the " + found
         if lead in ("ends", "end", "closes", "close"):
             return "until " + found.split(None, 1)[1]
         if lead in ("today", "tonight", "tomorrow", "midnight"):
@@ -275,7 +442,9 @@ class Slots:
 
     def _date_match(self) -> str | None:
         for where in (self.text[self.span.start:self.span.end], self.text):
-            if match := _DATE.search(where):
+            for match in _DATE.finditer(where):
+                if _named_day(where, match):
+                    continue
                 found = _plain(match.group()) or ""
                 return found[0].lower() + found[1:] if not re.match(_WEEKDAYS + "|" + _MONTHS, found, re.I) else found
         return None
@@ -307,15 +476,17 @@ class Slots:
         return found + (self._mentions() or "").split()
 
     def completed(self, rewrite: str) -> str:
-        """`rewrite` with what it dropped of `kept()` added at its end: a link as "Details: <link>",
-        anything else in brackets."""
+        """`rewrite` with what it dropped of `kept()` added at its end: an amount in brackets, a link
+        as "Details: <link>", then the @mentions as a post ends with them."""
         missing = Counter(self.kept()) - Counter(kept_tokens(rewrite) + re.findall(r"@\w+", rewrite))
         if not missing or not rewrite:
             return rewrite
-        links = [item for item in missing.elements() if not item.startswith("@") and not _AMOUNT.match(item)]
-        others = [item for item in missing.elements() if item not in links]
-        return " ".join([rewrite.rstrip(), *([f"({' '.join(others)})"] if others else []),
-                         *([f"Details: {' '.join(links)}"] if links else [])])
+        mentions = [item for item in missing.elements() if item.startswith("@")]
+        amounts = [item for item in missing.elements() if _AMOUNT.match(item)]
+        written = {self._slice(s): self._linked(s) for s in self.features.spans.get("links", ())}
+        links = [written.get(item, item) for item in missing.elements() if item not in mentions and item not in amounts]
+        return " ".join([rewrite.rstrip(), *([f"({' '.join(amounts)})"] if amounts else []),
+                         *([f"Details: {' '.join(links)}"] if links else []), *mentions])
 
     # -- helpers
 
@@ -331,30 +502,102 @@ class Slots:
         return self.text[span.start:span.end] if span else None
 
 
+# Where what a mechanic asks for ends: "in one emoji", "below", "and we'll guess it"
+_ASKED_END = r"(?=\s+(?:in|with|below|using|as|and|if|to|for|here)\b|\s*[.!?,;:()\n]|\s*$)"
 _ASKED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bif (?:you're|you are|ur|u r)\s+(?P<rest>.+)", re.IGNORECASE), "Are you"),
     (re.compile(r"\bif (?:you've|you have)\s+(?P<rest>.+)", re.IGNORECASE), "Have you"),
     (re.compile(r"\bif (?:you'd|you would)\s+(?P<rest>.+)", re.IGNORECASE), "Would you"),
     (re.compile(r"\bif (?:you|u)\s+(?P<rest>.+)", re.IGNORECASE), "Do you"),
-    (re.compile(r"\b(?:someone|somebody|a friend|a mate|the person|the friend|the one|that friend|a person|anyone|a colleague)"
+    (re.compile(r"\b(?:someone|somebody|a friend|a mate|the person|the friend|the one|that friend|a person|anyone|a colleague"
+                r"|(?:\d+|two|three|four|five|some|your) (?:friends|mates|people|pals|colleagues))"
                 r"\s+(?P<rest>(?:who|that)(?:'d|'s|\s).+)", re.IGNORECASE), ""),
+    # "Tag your brunch buddy": who that is; "comment your dream destination in one emoji": what it is
+    (re.compile(r"\b(?:tag|mention)\s+(?:your|ur)\s+(?P<rest>.+?)" + _ASKED_END, re.IGNORECASE), "Who's your"),
+    (re.compile(r"\b(?:comment|drop|type|post|share|leave|tell us|reply with)\s+(?:your|ur)\s+(?P<rest>.+?)" + _ASKED_END,
+                re.IGNORECASE), "What's your"),
+    (re.compile(r"\b(?:quote|reply to|reply|comment on|respond to)\s+(?:this|it)\s+with\s+(?P<rest>(?:the|your)\s.+)",
+                re.IGNORECASE), "What's"),
 ]
+# One vote option a line, after its emoji: "😍 Fixed rate"
+_VOTE_LINE = re.compile(r"^[^\S\n]*(?:[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0f\u200d]*)+[^\S\n]*(?:[=:\-–][^\S\n]*)?"
+                        r"([^\W\d][^\n]{0,40})$", re.MULTILINE)
 _OPTION = re.compile(r"(?:^|[\s,])(?:for|=)\s+([^,\n]+?)(?=,|\n|$|\s(?:[^\w\s]|\w+\s(?:for|=)\s))", re.IGNORECASE)
+_NOT_AGREED = frozenset("would could can will should might must may did had was".split())
+_SUPERLATIVE = re.compile(r"\w*(?:est\b|most\b|best\b|leading\b|(?:number one|no\.? ?1|#1|top)(?!\w))", re.IGNORECASE)
+_ENGAGEMENT = frozenset("like likes share shares repost reposts retweet retweets rt rts follower followers follow follows "
+                        "comment comments view views sub subs subscribers entry entries vote votes tag tags".split())
+_CLAIM_NOUNS = frozenset("leader leaders champion champions winner winners benchmark pioneer pioneers experts "
+                         "specialists favourite".split())
+_PATH = re.compile(r"/[^\s<>\"]+")
+_PUSHES = frozenset("now today tonight here online instore store while".split())
+_PRONOUNS = frozenset("yours mine ours".split())
+_PLACE_VERBS = frozenset("visit see go use call contact check complete fill email ring phone read head message".split())
+# Where words point people: "through the tenant portal", "in the highlights", "online only"
+_SENT_TO = re.compile(r"\b(?:(?:via|through|using|on|in)\s+(?:the|our|your)\s+[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?"
+                      r"(?=\s*(?:[.,;:!?()]|$)|\s+(?:within|please|not|or|and|to|for|if|only|here|instead)\b)|online(?=\s+only))",
+                      re.IGNORECASE)
 _DATE_LEAD = re.compile(r"^(?:on|by|until|till|from|before|ends?|closes?)\s+", re.IGNORECASE)
 _AMOUNT = re.compile(r"[£$€¥₹]?\d")
 _NEGATIONS = frozenset("not no never cannot unable".split())
 _TOPIC_VERBS = frozenset("respond reply answer discuss accept handle process take see access issue log read monitor "
                          "consider help book register give arrange deal use sort change cancel refund report post share "
                          "send able be receive get".split())
-_TOPIC_STOPS = frozenset("here via through online please".split())
+# "questions about refunds" is about refunds
+_TOPIC_SKIPS = frozenset("question questions query queries enquiry enquiries about regarding concerning re longer".split())
+_TOPIC_STOPS = frozenset("here via through online please regarding concerning about matter thread post page account tweet platform site channel dm dms message messages comment comments reply replies inbox "
+                         "night nights weekend weekends evening evenings tonight".split())
 _CHANNEL = re.compile(r"\b(comments?|replies|reply|dms?|direct messages?|messages?|inbox|mailbox)\b", re.IGNORECASE)
 _CHANNELS = {"comment": "Comments", "replie": "Replies", "reply": "Replies", "dm": "DMs", "direct message": "Messages",
              "message": "Messages", "inbox": "Messages", "mailbox": "Messages"}
 # Words left hanging at either end once the pressure words are gone: "Only [3 days left] to grab ..."
-_LOOSE_ENDS = re.compile(r"^(?:(?:only|just|to|and|or|but|so|the|a|now)\s+)+|(?:\s+(?:only|just|to|and|or|but|so|now|the|a))+$",
-                         re.IGNORECASE)
+_OWNER = re.compile(r"(?<=\s)(?:a|an|the|your|our)$", re.IGNORECASE)
+_LOOSE_ENDS = re.compile(r"^(?:(?:only|just|to|and|or|but|so|now|up)\s+)+"
+                         r"|(?:\s+(?:only|just|to|and|or|but|so|now|the|a|are|is|in))+$", re.IGNORECASE)
 _BUILTIN_SPANS = frozenset({"questions", "hashtags", "mentions", "links", "emails", "money", "emoji", "exclamations",
                             "caps_words"})
+
+
+def _as_action(phrase: str) -> str | None:
+    """Words that say where to go, as something to do: "via the app" as "use the app"."""
+    first, _, remainder = phrase.partition(" ")
+    lead = first.lower()
+    if lead in _PLACE_VERBS:
+        return lead + (" " + remainder if remainder else "")
+    if lead == "online" and not remainder:
+        return "go online"
+    if lead in ("via", "through", "using", "on", "in") and remainder:
+        return ("use " if lead in ("via", "through", "using") else "see ") + remainder
+    return f"see {phrase}" if lead in ("our", "the") else None
+
+
+def _named_day(text: str, match: re.Match[str]) -> bool:
+    """A weekday that names or describes something rather than dates it: "Black Friday" (a capital
+    word before it that opens no sentence, or a word of _DAY_NAMES), "your Saturday run"."""
+    if not re.match(_WEEKDAYS, match.group(), re.IGNORECASE):
+        return False
+    before = re.search(r"(?:^|(?<=\s))(\S+)\s+$", text[:match.start()])
+    if not before:
+        return False
+    word = before.group(1)
+    opener = text[:before.start()].rstrip()
+    return word.lower() in _DAY_NAMES or (word.isalpha() and word[0].isupper() and bool(opener) and opener[-1] not in ".!?:\n"
+                                           and word.lower() not in _PREPOSITIONS)
+
+
+def _uncapped(words: str) -> str:
+    """A line's option in the case it takes in a sentence: "Fixed rate" as "fixed rate", not "Team Blue"."""
+    rest = words.split()[1:]
+    return words[0].lower() + words[1:] if all(w[:1].islower() for w in rest) and words[1:2].islower() else words
+
+
+def _agreed(words: str) -> str:
+    """"who need this" as "who needs this": the question asks about one person."""
+    match = re.match(r"((?:who|that) )([a-z]+)\b", words)
+    if not match or match.group(2) in _NOT_AGREED or match.group(2).endswith("s"):
+        return words
+    verb = {"have": "has", "are": "is", "were": "was"}.get(match.group(2), match.group(2) + "s")
+    return match.group(1) + verb + words[match.end():]
 
 
 def _options(text: str) -> list[str]:
