@@ -3,6 +3,10 @@ card's two rewrites should leave in the editor (in Chromium and Firefox alike)."
 
 SPAMMY = "RT and follow to WIN a £50 voucher!!! Hurry, today only #giveaway #win #free #contest"
 NO_REPLY = "Do not reply to this account."
+# One hint that merges several rules (sharing for a prize, chain forwarding, bait, ...) on words long enough
+# to run over two or three lines of every fixture's composer: the card on it is about 400 px tall.
+SEVERAL_PROBLEMS = ("Thanks for a lovely week with all of you here and see you soon. Like and share this post with all "
+                    "your friends and family for your chance to win a brand new bike!!!")
 CLEAN = "Thanks Sam, sorry about the delay. What time suits you for a call?"
 
 

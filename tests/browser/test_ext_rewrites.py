@@ -3,16 +3,12 @@ through each editor's own input path: the editor's model takes the text, one und
 typing after it lands right after the rewrite; a card on a sentence with several problems never covers
 its words in a laptop-sized window, wherever the words sit in it."""
 import pytest
-from drafts import ACTIONS, SPAMMY, assert_one_undo_step, first_fix, rewrite_button, rewritten
+from drafts import ACTIONS, SEVERAL_PROBLEMS, SPAMMY, assert_one_undo_step, first_fix, rewrite_button, rewritten
 from harness import hints
+from harness.geometry import CARD_SCROLL, LAPTOP, PLACES, ROOM_TO_SCROLL, WORD_RECTS, assert_card_by_words
 from harness.site import COMPOSER, EDITORS
 
 MODEL_IS = "text => window.fixtureModelText() === text"
-# One hint that merges several rules (sharing for a prize, chain forwarding, bait, ...) on words long enough
-# to run over three lines of every fixture's composer: the card on it is about 400 px tall.
-SEVERAL_PROBLEMS = ("Thanks for a lovely week with all of you here and see you soon. Like and share this post with all "
-                    "your friends and family for your chance to win a brand new bike!!!")
-LAPTOP = {"width": 1366, "height": 650}
 UNDO_MERGE_MS = 1100  # longer than any fixture editor's merging of quick edits into one undo step
 
 
@@ -53,45 +49,10 @@ def test_a_rewrite_is_one_undo_step_and_typing_continues_after_it(page, ui, site
     assert_one_undo_step(seen, after, typed_after)
 
 
-# Where the flagged words are, as the page lays them out: a range over the editor's own text nodes (a
-# textarea has none: there the underline the extension draws over them stands for them).
-WORD_RECTS = """([selector, words]) => {
-  const root = document.querySelector(selector);
-  if (!root.isContentEditable) return null;
-  const nodes = [], walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let text = "";
-  while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
-  const at = (offset) => { const [node, base] = nodes.findLast(([, base]) => base <= offset); return [node, offset - base]; };
-  const range = document.createRange(), start = text.indexOf(words);
-  range.setStart(...at(start));
-  range.setEnd(...at(start + words.length));
-  return [...range.getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
-}"""
-# Where the words sit in the window (top of their first line), and where the card must go there: at
-# mid-height it fits on neither side of them, so it takes the roomier one and scrolls inside itself.
-PLACES = {0.2: "below", 0.8: "above", 0.5: "scrolls"}
-# How far the card's content runs past its box, and whether a person can scroll it to the rest.
-CARD_SCROLL = """(shadowOf) => { const card = [...document.querySelectorAll("rapport-card")].map((h) => shadowOf(h).querySelector(".card"))[0];
-  return [card.scrollHeight - card.clientHeight, ["auto", "scroll"].includes(getComputedStyle(card).overflowY)]; }"""
-
-
-def overlaps(a: dict, b: dict) -> bool:
-    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
-
-
 def word_boxes(page, ui, words: str) -> list[dict]:
-    underlined = [box for box in hints.state(ui)["lineBoxes"] if box["words"] == words]
-    return page.evaluate(WORD_RECTS, [COMPOSER, words]) or underlined
-
-
-def placement(card: dict, words: list[dict], scroll: list) -> str:
-    """How the card sits by its words: below or above them, or cut short and scrolling inside itself."""
-    room, scrollable = scroll
-    if room > 0:
-        return "scrolls" if scrollable else "cut short"
-    if card["top"] >= max(box["bottom"] for box in words):
-        return "below"
-    return "above" if card["bottom"] <= min(box["top"] for box in words) else "on the words"
+    """Where the page has `words`, or for a textarea, where the extension underlines them."""
+    page_rects = page.evaluate(f"([selector, words]) => ({WORD_RECTS})(selector, words)", [COMPOSER, words])
+    return page_rects or [box for box in hints.state(ui)["lineBoxes"] if box["words"] == words]
 
 
 @pytest.mark.parametrize("editor", EDITORS)
@@ -104,7 +65,7 @@ def test_a_card_on_a_sentence_with_several_problems_never_covers_its_words(page,
     assert len({round(box["top"]) for box in word_boxes(page, ui, hint["matched"])}) >= 2  # the words wrap
     underline = lambda shown: min(box["top"] for box in shown["lineBoxes"] if box["words"] == hint["matched"])
     words_at = underline(hints.state(ui)) + LAPTOP["height"]  # in the page, once a window's height of room is above it
-    page.evaluate(f"() => {{ document.body.style.padding = '{LAPTOP['height']}px 0'; }}")  # room to scroll either way
+    page.evaluate(ROOM_TO_SCROLL)
     for height, where in PLACES.items():
         top = height * LAPTOP["height"]
         page.evaluate("y => scrollTo(0, y)", words_at - top)
@@ -113,10 +74,6 @@ def test_a_card_on_a_sentence_with_several_problems_never_covers_its_words(page,
         card = hints.expect_card(ui)
         assert card["findings"] == [hint["rule"]]
         words = word_boxes(page, ui, hint["matched"])
-        box = card["box"]
-        assert not [w for w in words if overlaps(box, w)], (where, box, words)
-        assert box["top"] >= 0 and box["bottom"] <= LAPTOP["height"], (where, box)
-        scroll = ui.evaluate(hints.in_chromium(CARD_SCROLL))
-        assert placement(box, words, scroll) == where, (box, scroll, words)
+        assert_card_by_words(where, card["box"], words, ui.evaluate(hints.in_chromium(CARD_SCROLL)))
         page.keyboard.press("Escape")
         hints.wait_for(ui, lambda shown: shown["card"] is None)
