@@ -15,7 +15,7 @@ from harness.firefox import BiDiFirefox
 from harness.geometry import CARD_SCROLL, LAPTOP, PLACES, ROOM_TO_SCROLL, WORD_RECTS, assert_card_by_words
 from harness.hints import STATE_SCRIPT, span_texts
 from harness.service import StubService
-from harness.site import COMPOSER, EDITORS
+from harness.site import COMPOSER, EDITORS, UNDO_MERGE_S
 
 CENTRE_OF = """(selector) => {
   const rect = document.querySelector(selector).getBoundingClientRect();
@@ -30,7 +30,6 @@ UNDERLINE_AT = f"""(shadowOf, words, top) => {{ const shown = ({STATE_SCRIPT})(s
   return tops.length && Math.abs(Math.min(...tops) - top) < 5 ? shown : null; }}"""
 ESCAPE, CONTROL, ENTER = "\ue00c", "\ue009", "\ue007"
 MANAGED = Path(__file__).resolve().parents[2] / "docs" / "managed"
-UNDO_MERGE_S = 1.1  # longer than any fixture editor's merging of quick edits into one undo step
 
 
 @pytest.fixture(scope="module")

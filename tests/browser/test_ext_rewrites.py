@@ -6,10 +6,9 @@ import pytest
 from drafts import ACTIONS, SEVERAL_PROBLEMS, SPAMMY, assert_one_undo_step, first_fix, rewrite_button, rewritten
 from harness import hints
 from harness.geometry import CARD_SCROLL, LAPTOP, PLACES, ROOM_TO_SCROLL, WORD_RECTS, assert_card_by_words
-from harness.site import COMPOSER, EDITORS
+from harness.site import COMPOSER, EDITORS, UNDO_MERGE_S
 
 MODEL_IS = "text => window.fixtureModelText() === text"
-UNDO_MERGE_MS = 1100  # longer than any fixture editor's merging of quick edits into one undo step
 
 
 def typed(page, site, editor: str, text: str) -> None:
@@ -32,7 +31,7 @@ def test_a_rewrite_is_one_undo_step_and_typing_continues_after_it(page, ui, site
     assert finding["message"] in card["text"]
     assert f"{finding['matched']} → {replacement}" in card["text"]  # the preview: before and after
     assert "Rewrite whole post" in card["buttons"]
-    page.wait_for_timeout(UNDO_MERGE_MS)  # so the typing before cannot share the rewrite's undo step
+    page.wait_for_timeout(UNDO_MERGE_S * 1000)  # so the typing before cannot share the rewrite's undo step
     hints.click(ui, *rewrite_button(action, replacement))
     after, caret = rewritten(action, finding, replacement, service.rewrite(SPAMMY))
     page.wait_for_function(MODEL_IS, arg=after)
