@@ -150,10 +150,11 @@
       if (this.findings.length) this.openCard(this.findings, keyboard, () => this.badge.rect());
     }
 
-    // The card for `findings`, anchored to the first one's words (or the badge for draft-wide ones).
+    // The card for `findings`, anchored to the first one's words, every line of them (or the badge for
+    // draft-wide ones).
     openCard(findings, keyboard, anchor) {
       const first = findings.find((finding) => finding.scope !== "draft");
-      const words = () => (this.findings.includes(first) ? this.rectsOf(first)[0] ?? null : null);
+      const words = () => (this.findings.includes(first) ? Rapport.around(this.rectsOf(first)) : null);
       this.card.show({ findings, anchor: anchor ?? (first ? words : () => this.badge.rect()), composer: this, actions: this.actions(), keyboard });
     }
 

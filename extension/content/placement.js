@@ -30,6 +30,13 @@
 
   const roomBeside = (anchor, width) => innerWidth - anchor.right - GAP >= width + GAP || anchor.left - GAP >= width + GAP;
 
+  // The box around some words' line rects, so a panel keeps clear of every line they run over, not
+  // only the first; null when there are none.
+  Rapport.around = (rects) => rects.length ? {
+    left: Math.min(...rects.map((r) => r.left)), top: Math.min(...rects.map((r) => r.top)),
+    right: Math.max(...rects.map((r) => r.right)), bottom: Math.max(...rects.map((r) => r.bottom)),
+  } : null;
+
   // Whether an anchor rect is (partly) inside the viewport.
   Rapport.inView = (rect) => rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
 }

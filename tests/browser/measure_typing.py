@@ -20,10 +20,8 @@ from drafts import SPAMMY  # noqa: E402
 from harness.chromium import EXTENSION, ExtensionBrowser  # noqa: E402
 from harness.content_world import ContentWorld  # noqa: E402
 from harness.service import RapportService  # noqa: E402
-from harness.site import FixtureSite, ensure_bundles  # noqa: E402
+from harness.site import COMPOSER, EDITORS, FixtureSite, ensure_bundles  # noqa: E402
 
-EDITORS = {"textarea": "#composer", "contenteditable": "#composer", "draft": '[contenteditable="true"]',
-           "lexical": '[contenteditable="true"]', "quill": '[contenteditable="true"]', "prosemirror": '[contenteditable="true"]'}
 # Typed after SPAMMY, word by word as a person would; the last words are flagged themselves.
 MORE = " and see you all there on Saturday at the pier, comments are off"
 LAST_WORDS = "comments are off"
@@ -49,7 +47,7 @@ RESULT = """() => { const r = globalThis.__typingRecord; r.stop = true; return {
 
 def measure(page, ui, site, editor: str, rng: random.Random) -> tuple[float, float]:
     page.goto(site.page(f"{editor}.html"))
-    page.locator(EDITORS[editor]).first.click()
+    page.locator(COMPOSER).first.click()
     page.keyboard.type(SPAMMY)
     ui.wait_for("() => Boolean(document.querySelector('rapport-ui, rapport-overlay'))")
     page.wait_for_timeout(1500)  # the draft's hints are shown

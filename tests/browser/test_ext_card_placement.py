@@ -2,15 +2,12 @@
 keeps clear of the text in a composer without padding."""
 from drafts import SPAMMY
 from harness import hints
+from harness.geometry import overlaps
 
 LAST_HINT = SPAMMY[SPAMMY.index("Hurry"):]  # the second sentence: one problem, several rules
 
 TEXT_RECTS = """(selector) => { const range = document.createRange(); range.selectNodeContents(document.querySelector(selector));
   return [...range.getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })); }"""
-
-
-def overlaps(a: dict, b: dict) -> bool:
-    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
 
 def open_card_on(page, ui, site, service, fixture: str, words: str) -> tuple[dict, dict]:

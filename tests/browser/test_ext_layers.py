@@ -2,16 +2,13 @@
 sticky header it scrolls under, the site's own modal, the edge of a scroll container that clips it."""
 from drafts import NO_REPLY, SPAMMY
 from harness import hints
+from harness.geometry import overlaps
 
 RECT = "(selector) => { const r = document.querySelector(selector).getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }"
 
 
 def rect(page, selector: str) -> dict:
     return page.evaluate(RECT, selector)
-
-
-def overlaps(a: dict, b: dict) -> bool:
-    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
 
 def inside(a: dict, b: dict) -> bool:

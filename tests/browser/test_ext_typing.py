@@ -3,9 +3,8 @@ instead of vanishing until the service answers, and only words the edit touched 
 import pytest
 from drafts import SPAMMY
 from harness import hints
+from harness.site import COMPOSER, EDITORS
 
-EDITORS = {"textarea": "#composer", "contenteditable": "#composer", "draft": '[contenteditable="true"]',
-           "lexical": '[contenteditable="true"]', "quill": '[contenteditable="true"]', "prosemirror": '[contenteditable="true"]'}
 MORE = " see you there"
 
 
@@ -15,7 +14,7 @@ def start(page, ui, site, service, editor: str) -> list[str]:
 
 def typed(page, ui, site, service, editor: str) -> list[dict]:
     page.goto(site.page(f"{editor}.html"))
-    page.locator(EDITORS[editor]).first.click()
+    page.locator(COMPOSER).first.click()
     page.keyboard.type(SPAMMY)
     findings = service.lint(SPAMMY)
     hints.wait_for_lines(ui, hints.span_texts(findings))

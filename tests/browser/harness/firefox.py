@@ -91,7 +91,7 @@ class BiDiFirefox:
             raise RuntimeError(result["exceptionDetails"]["text"])
         return result["result"].get("value")
 
-    def _apply(self, context: str, function: str, args: tuple):
+    def apply(self, context: str, function: str, args: tuple):
         """What `function`, a script function called with `args`, returns, passed through JSON."""
         return json.loads(self.evaluate(context, f"JSON.stringify(({function})(...{json.dumps(args)}))"))
 
@@ -133,7 +133,7 @@ class BiDiFirefox:
 
     def click(self, context: str, point_script: str, *args) -> None:
         """A real pointer click at the {x, y} that `point_script`, a page function called with `args`, returns."""
-        self.click_point(context, self._apply(context, point_script, args))
+        self.click_point(context, self.apply(context, point_script, args))
 
     def click_ui(self, context: str, selector: str, text: str = "") -> None:
         """A real click on our element matching `selector` (and `text`), inside its closed shadow root."""
@@ -145,7 +145,7 @@ class BiDiFirefox:
         """Polls `script`, a function called with `args`, until it returns something truthy; returns that."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self._apply(context, script, args)
+            value = self.apply(context, script, args)
             if value or time.monotonic() > deadline:
                 return value
             time.sleep(0.2)

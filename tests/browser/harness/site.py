@@ -8,6 +8,12 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DIST = FIXTURES / "dist"
 BUNDLES = ["draft.js", "lexical.js", "quill.js", "prosemirror.js"]
+# Every editor the extension supports, each a fixture page `<name>.html` whose `window.fixtureModelText()`
+# reads the editor's own model; COMPOSER finds its editor (the first match: nested or not).
+EDITORS = ["textarea", "contenteditable", "draft", "lexical", "quill", "prosemirror"]
+COMPOSER = '#composer, [contenteditable="true"]'
+# Edits closer together than this share one undo step in some fixture editor (ProseMirror: 500 ms).
+UNDO_MERGE_S = 0.6
 
 
 def _newest_input() -> float:
