@@ -8,6 +8,11 @@ bytes, however it is framed (Content-Length or chunked). Then the WSGI app runs 
 one thread. A body that is late or too large reaches the app as a stream that raises the HTTP error
 saying so (408, 413) when read, so the app's own checks and error answers apply, and the connection
 is closed after the answer, since the rest of that body was never read.
+
+The extension's request, POST /v1/lint, is answered here without Flask's request machinery, which cost
+the running service more CPU per request than the lint: the same checks, answer and headers, from the
+functions the app uses (server/security.py, server/api.py); whatever would not be a clean answer goes to
+the app as every other request does.
 """
 from __future__ import annotations
 
@@ -15,13 +20,17 @@ import asyncio
 import io
 import sys
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from flask import Flask
 from granian.rsgi import ProtocolClosed
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestTimeout
 
+from . import api, security
+
 Headers = list[tuple[str, str]]
+LINT_PATH = "/v1/lint"  # the extension's request, nearly every one the service gets
 
 
 class RsgiBridge:
@@ -35,7 +44,9 @@ class RsgiBridge:
             body, refusal = await self._body(scope, protocol)
         except ProtocolClosed:  # the client went away mid-body: no one to answer
             return
-        status, headers, content = self._call_app(_environ(scope, body, refusal))
+        environ = _environ(scope, body, refusal)
+        answered = self._lint(environ, body) if refusal is None and _is_lint(environ) else None
+        status, headers, content = answered or self._call_app(environ)
         if refusal is not None:
             headers = [*headers, ("Connection", "close")]
         protocol.response_bytes(status, headers, content)
@@ -66,6 +77,21 @@ class RsgiBridge:
                 break
         return b"".join(chunks)
 
+    def _lint(self, environ: dict[str, Any], body: bytes) -> tuple[int, Headers, bytes] | None:
+        """POST /v1/lint's answer, or None to leave the request to the app (see above). A refused or bad
+        request pays for its checks twice, never for a lint: they all come before it."""
+        header = partial(_header, environ)
+        with self.app.app_context():
+            if security.refusal("POST", LINT_PATH, environ["HTTP_HOST"], header) is not None:
+                return None
+            try:
+                answer = api.lint_answer(environ.get("CONTENT_TYPE"), lambda: body)
+            except Exception:  # noqa: BLE001 - ApiError or worse: the app's error handlers answer (and log) it
+                return None
+            response = self.app.json.response(answer)
+            cors = security.cors_headers("POST", LINT_PATH, header)
+        return response.status_code, [*response.headers.items(), *cors], response.get_data()
+
     def _call_app(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
         started: list[Any] = []
 
@@ -80,6 +106,16 @@ class RsgiBridge:
             if hasattr(answer, "close"):
                 answer.close()
         return started[0], started[1], content
+
+
+def _is_lint(environ: dict[str, Any]) -> bool:
+    return environ["REQUEST_METHOD"] == "POST" and environ["PATH_INFO"] == LINT_PATH
+
+
+def _header(environ: dict[str, Any], name: str) -> str | None:
+    """A request header from the environ, as Flask's `request.headers.get` reads it there."""
+    key = name.upper().replace("-", "_")
+    return environ.get(key if key in ("CONTENT_TYPE", "CONTENT_LENGTH") else f"HTTP_{key}")
 
 
 def _no_write(data: bytes) -> None:
