@@ -86,11 +86,11 @@ class RsgiBridge:
                 return None
             try:
                 answer = api.lint_answer(environ.get("CONTENT_TYPE"), lambda: body)
+                # The app's JSON, as jsonify writes it outside debug mode; the length is hyper's to set.
+                content = f"{self.app.json.dumps(answer, separators=(',', ':'))}\n".encode()
             except Exception:  # noqa: BLE001 - ApiError or worse: the app's error handlers answer (and log) it
                 return None
             cors = security.cors_headers("POST", LINT_PATH, header)
-        # The app's JSON, as jsonify writes it outside debug mode; the length is hyper's to set.
-        content = f"{self.app.json.dumps(answer, separators=(',', ':'))}\n".encode()
         return 200, [("Content-Type", self.app.json.mimetype), *cors], content
 
     def _call_app(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:

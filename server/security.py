@@ -23,6 +23,8 @@ Header = Callable[[str], "str | None"]  # a request's header by name, None when 
 
 
 def install(app: Flask) -> None:
+    # The running service answers POST /v1/lint in server/rsgi_bridge.py, past these hooks: it calls
+    # refusal() and cors_headers() itself, and any check added here must be added there too.
     app.before_request(_check_request)
     app.after_request(_allow_cors)
 
