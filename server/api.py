@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from flask import Blueprint, Request, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
+from werkzeug.http import parse_options_header
 
 from rules import Linter
 from rules import explain as explain_rules
@@ -25,20 +27,26 @@ def live_rules() -> LiveRules:
 
 @v1.post("/lint")
 def lint() -> ResponseReturnValue:
-    body = _json_object(request)
+    return jsonify(lint_answer(request.content_type, _body_of(request)))
+
+
+def lint_answer(content_type: str | None, read_body: Callable[[], bytes]) -> contract.JSON:
+    """POST /v1/lint's answer to a body of that type, read only once the type is right; raises ApiError.
+    The view's, and the RSGI bridge's when it answers the request itself (server/rsgi_bridge.py)."""
+    body = _json_object(content_type, read_body)
     text = draft_text(body)
     disabled = body.get("disabled_rules", [])
     if not isinstance(disabled, list) or not all(isinstance(rule, str) for rule in disabled):
         raise ApiError(400, "bad_disabled_rules", "disabled_rules must be a list of rule ids")
     with live_rules().lease() as linter:
         result = linter.lint(text, platform_of(body, linter), frozenset(disabled))
-    return jsonify(contract.lint_answer(result, linter.pack))
+    return contract.lint_answer(result, linter.pack)
 
 
 @v1.post("/explain")
 def explain() -> ResponseReturnValue:
     """For each rule: whether the engine fired it, the values its condition read, and where it is defined."""
-    body = _json_object(request)
+    body = _json_object(request.content_type, _body_of(request))
     text = draft_text(body)
     with live_rules().lease() as linter:
         explanations = explain_rules(linter, text, platform_of(body, linter))
@@ -63,10 +71,14 @@ def healthz() -> ResponseReturnValue:
     return jsonify(contract.health(live.current.linter.pack, live.problems))
 
 
-def _json_object(req: Request) -> dict[str, Any]:
-    if not req.is_json:
+def _body_of(req: Request) -> Callable[[], bytes]:
+    return partial(req.get_data, cache=False)
+
+
+def _json_object(content_type: str | None, read_body: Callable[[], bytes]) -> dict[str, Any]:
+    if not _is_json(content_type):
         raise ApiError(415, "unsupported_media_type", "send the draft as Content-Type: application/json")
-    text = _utf8(req.get_data(cache=False))
+    text = _utf8(read_body())
     try:
         body = json.loads(text)
     except json.JSONDecodeError as error:
@@ -79,6 +91,12 @@ def _json_object(req: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise ApiError(400, "malformed_request", 'expected a JSON object such as {"text": "..."}')
     return body
+
+
+def _is_json(content_type: str | None) -> bool:
+    """As Flask's `Request.is_json`: application/json or an application/*+json type, any parameters."""
+    media_type = parse_options_header(content_type)[0].lower()
+    return media_type == "application/json" or (media_type.startswith("application/") and media_type.endswith("+json"))
 
 
 def _utf8(raw: bytes) -> str:

@@ -8,6 +8,11 @@ bytes, however it is framed (Content-Length or chunked). Then the WSGI app runs 
 one thread. A body that is late or too large reaches the app as a stream that raises the HTTP error
 saying so (408, 413) when read, so the app's own checks and error answers apply, and the connection
 is closed after the answer, since the rest of that body was never read.
+
+The extension's request, POST /v1/lint, is answered here without Flask's request machinery, which cost
+the running service more CPU per request than the lint: the same checks, answer and headers, from the
+functions the app uses (server/security.py, server/api.py); whatever would not be a clean answer goes to
+the app as every other request does.
 """
 from __future__ import annotations
 
@@ -15,13 +20,17 @@ import asyncio
 import io
 import sys
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from flask import Flask
 from granian.rsgi import ProtocolClosed
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestTimeout
 
+from . import api, security
+
 Headers = list[tuple[str, str]]
+LINT_PATH = "/v1/lint"  # the extension's request, nearly every one the service gets
 
 
 class RsgiBridge:
@@ -35,7 +44,8 @@ class RsgiBridge:
             body, refusal = await self._body(scope, protocol)
         except ProtocolClosed:  # the client went away mid-body: no one to answer
             return
-        status, headers, content = self._call_app(_environ(scope, body, refusal))
+        answered = self._lint(scope, body) if refusal is None and _is_lint(scope) else None
+        status, headers, content = answered or self._call_app(_environ(scope, body, refusal))
         if refusal is not None:
             headers = [*headers, ("Connection", "close")]
         protocol.response_bytes(status, headers, content)
@@ -66,6 +76,22 @@ class RsgiBridge:
                 break
         return b"".join(chunks)
 
+    def _lint(self, scope: Any, body: bytes) -> tuple[int, Headers, bytes] | None:
+        """POST /v1/lint's answer, or None to leave the request to the app (see above). A refused or bad
+        request pays for its checks twice, never for a lint: they all come before it."""
+        header = partial(_header, scope)
+        with self.app.app_context():
+            if security.refusal("POST", LINT_PATH, _host(scope), header) is not None:
+                return None
+            try:
+                answer = api.lint_answer(header("Content-Type"), lambda: body)
+                # The app's JSON, as jsonify writes it outside debug mode; the length is hyper's to set.
+                content = f"{self.app.json.dumps(answer, separators=(',', ':'))}\n".encode()
+            except Exception:  # noqa: BLE001 - ApiError or worse: the app's error handlers answer (and log) it
+                return None
+            cors = security.cors_headers("POST", LINT_PATH, header)
+        return 200, [("Content-Type", self.app.json.mimetype), *cors], content
+
     def _call_app(self, environ: dict[str, Any]) -> tuple[int, Headers, bytes]:
         started: list[Any] = []
 
@@ -80,6 +106,26 @@ class RsgiBridge:
             if hasattr(answer, "close"):
                 answer.close()
         return started[0], started[1], content
+
+
+def _is_lint(scope: Any) -> bool:
+    return scope.method == "POST" and scope.path == LINT_PATH
+
+
+def _header(scope: Any, name: str) -> str | None:
+    """A request header as the app reads it from the environ below, None when absent."""
+    name = name.lower()
+    return _joined(scope, name) if name in scope.headers else None
+
+
+def _joined(scope: Any, name: str) -> str:
+    """All lines of a header in one value, as a WSGI environ carries it."""
+    return (";" if name == "cookie" else ",").join(scope.headers.get_all(name))
+
+
+def _host(scope: Any) -> str:
+    host = _header(scope, "host")
+    return (scope.authority or "") if host is None else host  # HTTP/2 sends it as :authority
 
 
 def _no_write(data: bytes) -> None:
@@ -131,10 +177,8 @@ def _environ(scope: Any, body: bytes, refusal: HTTPException | None) -> dict[str
     if refusal is None:
         environ["CONTENT_LENGTH"] = str(len(body))
     for name in scope.headers:  # each name once, lower case
-        key, values = name.upper().replace("-", "_"), scope.headers.get_all(name)
-        if key == "CONTENT_TYPE":
-            environ[key] = ",".join(values)
-        elif key != "CONTENT_LENGTH":  # the body's real length is set above
-            environ[f"HTTP_{key}"] = (";" if key == "COOKIE" else ",").join(values)
-    environ.setdefault("HTTP_HOST", scope.authority or "")  # HTTP/2 sends it as :authority
+        key = name.upper().replace("-", "_")
+        if key != "CONTENT_LENGTH":  # the body's real length is set above
+            environ[key if key == "CONTENT_TYPE" else f"HTTP_{key}"] = _joined(scope, name)
+    environ["HTTP_HOST"] = _host(scope)
     return environ

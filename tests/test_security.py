@@ -44,6 +44,28 @@ def test_preflight_answers_only_allowed_origins(client, origin, allowed):
     assert (response.headers.get("Access-Control-Allow-Origin") == origin) is allowed
 
 
+def test_the_extensions_preflight_is_granted_its_headers_and_methods_and_a_pages_nothing(client):
+    # As Chrome asks before the extension's POST with a pairing token: lower case, no spaces.
+    ask = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,x-rapport-token"}
+    granted = client.options("/v1/lint", headers=ask | {"Origin": EXTENSION_ORIGIN}).headers
+    assert granted.get("Access-Control-Allow-Headers") == "content-type, x-rapport-token"
+    assert granted.get("Access-Control-Allow-Methods") == "GET, POST"
+    assert granted.get("Access-Control-Max-Age") == "600"
+    assert granted.get("Vary") == "Origin"
+    asked_more = ask | {"Access-Control-Request-Headers": "Content-Type, X-Other"}
+    assert client.options("/v1/lint", headers=asked_more | {"Origin": EXTENSION_ORIGIN}).headers.get(
+        "Access-Control-Allow-Headers") == "Content-Type"
+    refused = client.options("/v1/lint", headers=ask | {"Origin": "http://evil.example"}).headers
+    assert not [name for name in refused.keys() if name.startswith("Access-Control-")]
+
+
+def test_the_extension_can_read_error_answers_and_health_carries_no_cors(client):
+    headers = {"Origin": EXTENSION_ORIGIN}
+    error = client.post("/v1/lint", data="{", content_type="application/json", headers=headers)
+    assert error.status_code == 400 and error.headers.get("Access-Control-Allow-Origin") == EXTENSION_ORIGIN
+    assert "Access-Control-Allow-Origin" not in client.get("/healthz", headers=headers).headers
+
+
 @pytest.mark.parametrize("host", ["evil.example", "rebind.attacker.test:8719", "192.168.1.5:8719"])
 def test_dns_rebinding_host_is_refused(client, host):
     response = client.get("/healthz", headers={"Host": host})

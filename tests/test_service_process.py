@@ -10,6 +10,7 @@ import subprocess
 import sys
 import urllib.request
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -59,6 +60,53 @@ def test_a_second_service_on_the_same_port_is_refused_and_the_first_keeps_servin
                             capture_output=True, text=True, timeout=60)
     assert second.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in second.stderr
     assert _lint(port, "Do not reply to this.")["findings"][0]["rule"] == "replies-closed"
+
+
+# POST /v1/lint as the extension, a page, a rebinding page and broken clients send it.
+LINT_REQUESTS = [
+    ({"Origin": EXTENSION_ORIGIN}, b'{"text": "RT to win a voucher", "platform": "x"}'),
+    ({}, b'{"text": "Do not reply to this.", "disabled_rules": ["replies-closed"]}'),
+    ({"Origin": "http://evil.example"}, b'{"text": "RT to win"}'),
+    ({"Origin": EXTENSION_ORIGIN, "Host": "rebind.attacker.test"}, b'{"text": "RT to win"}'),
+    ({"Origin": EXTENSION_ORIGIN, "Sec-Fetch-Site": "cross-site"}, b'{"text": "RT to win"}'),
+    ({"Origin": EXTENSION_ORIGIN}, b'{"text": "RT to win"'),
+    ({"Origin": EXTENSION_ORIGIN, "Content-Type": "text/plain"}, b'{"text": "RT to win"}'),
+    ({"Origin": EXTENSION_ORIGIN}, b'{"text": 7}'),
+    ({"Origin": EXTENSION_ORIGIN}, b'{"text": "hi", "platform": "myspace"}'),
+]
+SHOWN_HEADERS = ("Content-Type", "Access-Control-Allow-Origin", "Vary")
+
+
+def _answer(status: int, headers: Any, body: bytes) -> tuple[int, dict[str, str | None], Any]:
+    return status, {name: headers.get(name) for name in SHOWN_HEADERS}, json.loads(body)
+
+
+@pytest.mark.parametrize(("headers", "body"), LINT_REQUESTS)
+def test_the_service_answers_lint_requests_as_the_app_does(service, client, headers, body):
+    port, _ = service
+    headers = {"Content-Type": "application/json", **headers}
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("POST", "/v1/lint", body, {"Host": f"127.0.0.1:{port}", **headers})
+    served = connection.getresponse()
+    over_http = _answer(served.status, served.headers, served.read())
+    connection.close()
+    in_app = client.post("/v1/lint", data=body, headers=headers)
+    assert over_http == _answer(in_app.status_code, in_app.headers, in_app.data)
+
+
+def test_a_service_with_a_token_refuses_lints_without_it(tmp_path):
+    port = free_port()
+    process = start_service("--port", str(port), env={**os.environ, "RAPPORT_TOKEN": "s3cret"})
+    try:
+        wait_healthy(port, process, timeout=30)
+        url, draft = f"http://127.0.0.1:{port}/v1/lint", {"text": "RT to win"}
+        for wrong in ({}, {"X-Rapport-Token": "s3cre"}):
+            with pytest.raises(urllib.request.HTTPError) as refused:
+                post_json(url, draft, {"Origin": EXTENSION_ORIGIN, **wrong})
+            assert refused.value.code == 401 and json.load(refused.value)["error"]["code"] == "bad_token"
+        assert "findings" in post_json(url, draft, {"Origin": EXTENSION_ORIGIN, "X-Rapport-Token": "s3cret"})
+    finally:
+        stop_service(process)
 
 
 def test_stopping_the_service_while_its_worker_loads_the_rules_ends_it():
