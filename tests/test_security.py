@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from server import security
 from server.app import create_app
 from tests.conftest import EXTENSION_ORIGIN
 
@@ -88,3 +89,11 @@ def test_token_when_configured():
     headers = {"Origin": EXTENSION_ORIGIN}
     assert client.post("/v1/lint", json=DRAFT, headers=headers).get_json()["error"]["code"] == "bad_token"
     assert client.post("/v1/lint", json=DRAFT, headers=headers | {"X-Rapport-Token": "s3cret"}).status_code == 200
+
+
+def test_every_request_hook_is_one_the_rsgi_bridge_also_applies(app):
+    """The running service answers POST /v1/lint in server/rsgi_bridge.py past Flask's hooks, calling
+    security.refusal and security.cors_headers itself: a hook added to the app would not guard that path."""
+    hooks = {name: [hook.__name__ for hook in funcs[None]] for name, funcs in
+             (("before", app.before_request_funcs), ("after", app.after_request_funcs))}
+    assert hooks == {"before": [security._check_request.__name__], "after": [security._allow_cors.__name__]}
