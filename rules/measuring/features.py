@@ -91,6 +91,7 @@ class Position:
 
 @dataclass(slots=True)
 class Features:
+    tokens: Tokens  # the draft's, read once here and shared with the rewrites' slots
     values: dict[str, Value]
     spans: dict[str, list[Span]] = field(default_factory=dict)
     sentences: list[Span] = field(default_factory=list)
@@ -129,7 +130,7 @@ def warm_up() -> None:
 def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     tokens = tokenize(text)
     sentences = [tokens.span(first, end) for first, end in _ranges(tokens.sentence_starts, len(tokens))]
-    features = Features(values={}, sentences=sentences)
+    features = Features(tokens, values={}, sentences=sentences)
     _measure_layout(features, text, tokens, platform, plan.limits)
     matches = _measure_phrases(features, tokens, plan)
     _measure_positions(features, plan.positions)

@@ -30,6 +30,7 @@ in the next sentence). Every value is text of the draft as written, except `aske
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
@@ -149,14 +150,14 @@ class Slots:
 
     # -- the draft's tokens
 
-    @cached_property
+    @property
     def _tokens(self) -> Tokens:
-        return tokenize(self.text)
+        return self.features.tokens
 
     def _token_range(self, span: Span) -> range:
+        """The tokens that end after the span starts and start before it ends (both lists ascend)."""
         tokens = self._tokens
-        return range(next((i for i, end in enumerate(tokens.ends) if end > span.start), len(tokens)),
-                     next((i for i, start in enumerate(tokens.starts) if start >= span.end), len(tokens)))
+        return range(bisect_right(tokens.ends, span.start), bisect_left(tokens.starts, span.end))
 
     # -- builtin slots
 
