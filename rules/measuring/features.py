@@ -113,7 +113,7 @@ class FeaturePlan:
     pattern_index: PatternIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "pattern_index", PatternIndex(self.patterns))
+        object.__setattr__(self, "pattern_index", PatternIndex(self.patterns, self.phrases.longest))
 
     @property
     def phrase_lists(self) -> dict[str, list]:
@@ -275,7 +275,7 @@ def _measure_patterns(features: Features, tokens: Tokens, index: PatternIndex,
     present = frozenset(matches)
     by_start, scopes = _ByStart(matches), Scopes(tokens)
     for pattern in index.candidates(present):
-        if found := find(pattern, tokens, by_start, scopes, present):
+        if found := find(pattern, tokens, by_start, scopes, present, index.leads[pattern.key]):
             spans[pattern.key] = [tokens.span(m.first, m.end) for m in found]
             captures[pattern.key] = [{name: tokens.span(*where) for name, where in m.captures.items()} for m in found]
             values[pattern.key] = len(found)

@@ -10,6 +10,7 @@ tokens, so the cost is linear in the draft.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -57,8 +58,10 @@ class PatternIndex:
     Each pattern is filed under the lists of one step it needs (its first required one), so a draft is
     checked against only the patterns one of whose needed lists it matched: most drafts, a few patterns."""
 
-    def __init__(self, patterns: tuple[Pattern, ...]) -> None:
+    def __init__(self, patterns: tuple[Pattern, ...], longest: Mapping[str, int]) -> None:
+        """`longest`: the most tokens a match of each phrase list covers."""
         self.patterns = patterns
+        self.leads = {pattern.key: _lead(pattern, longest) for pattern in patterns}
         self._by_list: dict[str, list[int]] = {}
         for position, pattern in enumerate(patterns):
             for name in pattern.required[0]:
@@ -69,6 +72,17 @@ class PatternIndex:
         by_list = self._by_list
         positions = {position for name in present if name in by_list for position in by_list[name]}
         return [self.patterns[position] for position in sorted(positions)]
+
+
+def _lead(pattern: Pattern, longest: Mapping[str, int]) -> int:
+    """The most tokens the steps before the pattern's first required one can cover: a match starts at
+    most this far before where that step matches."""
+    lead = 0
+    for step in pattern.steps:
+        if not (step.skip or step.optional):
+            break
+        lead += step.skip or max((longest.get(name, 0) for name in step.lists), default=0)  # unknown: never matches
+    return lead
 
 
 class Scopes:
@@ -93,25 +107,29 @@ class Scopes:
 
 
 def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, dict[int, list[int]]],
-         scopes: Scopes, present: frozenset[str]) -> list[PatternMatch]:
+         scopes: Scopes, present: frozenset[str], lead: int) -> list[PatternMatch]:
     """The pattern's non-overlapping matches, leftmost first, each as short as it can be.
 
     `by_start` maps each phrase list to where its matches end, by where they start; `present` names
-    the lists that matched at all."""
+    the lists that matched at all; `lead` is the pattern's entry in `PatternIndex.leads`."""
     for lists in pattern.required:
         if lists.isdisjoint(present):
             return []  # a step that must match has nothing to match in this draft: most patterns, most drafts
-    first = pattern.steps[0]
     # Each step's lists' {start: [ends]}, looked up once here rather than for every state tried.
     lists = tuple(tuple(by_start[name] for name in step.lists if name in by_start) for step in pattern.steps)
     anchors: list[int] = []
     if pattern.anchor:
         anchors = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
         anchors = anchors if len(tokens) else []
-    if first.skip or first.optional:
-        starts = anchors if pattern.anchor else list(range(len(tokens)))
+    required = next(index for index, step in enumerate(pattern.steps) if not (step.skip or step.optional))
+    landings = sorted({start for ends in lists[required] for start in ends})
+    if required:
+        # Only starts within `lead` tokens before a match of the first required step: in a long draft,
+        # a few of its thousands of clauses.
+        starts = [start for start in (anchors if pattern.anchor else range(len(tokens)))
+                  if (at := bisect_left(landings, start)) < len(landings) and landings[at] <= start + lead]
     else:
-        starts = sorted({start for ends in lists[0] for start in ends})
+        starts = landings
         if pattern.anchor:  # where the first step matches and a clause (or sentence) starts
             starts = sorted(set(anchors).intersection(starts))
     if not starts:

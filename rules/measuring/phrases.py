@@ -124,6 +124,8 @@ class PhraseBook:
         for name, phrases in indexed.items():
             for phrase in dict.fromkeys(phrases):  # a phrase listed twice is matched once
                 self._index(name, phrase)
+        # The most tokens a match of each list covers (what bounds where a pattern's match may start).
+        self.longest = {name: max(map(len, phrases)) for name, phrases in indexed.items() if phrases}
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
 
     def _index(self, name: str, phrase: Phrase) -> None:

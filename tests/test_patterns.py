@@ -1,0 +1,37 @@
+"""Token patterns whose first steps may match nothing: a match still starts as far back as they reach."""
+from __future__ import annotations
+
+from rules import Linter, load_pack
+
+PACK = """\
+version: "t"
+phrases:
+  openers: [just, right now]
+  prize: [win]
+rules:
+  - id: {id}
+    category: c
+    severity: info
+    message: m
+    when:
+      pattern: {pattern}
+      {anchor}
+    examples: {{flag: ["win"], pass: ["hello"]}}
+"""
+
+
+def _underlined(rules_file, pattern: str, text: str, anchor: str = "") -> list[str]:
+    linter = Linter(load_pack(rules_file(PACK.format(id="p", pattern=pattern, anchor=anchor))))
+    return [text[f.span.start:f.span.end] for f in linter.lint(text).findings]
+
+
+def test_a_match_starts_at_the_clause_its_optional_words_and_gap_reach_back_to(rules_file):
+    pattern = "[{optional: true, list: openers}, {skip: 2}, {list: prize}]"
+    text = "Oh, right now we all win"
+    # "right now" (two tokens) and a gap of two: the match starts four tokens before "win".
+    assert _underlined(rules_file, pattern, text, anchor="anchor: clause") == ["right now we all win"]
+
+
+def test_a_match_that_opens_with_a_gap_starts_as_early_as_the_gap_allows(rules_file):
+    text = "Hi. Oh we all win"
+    assert _underlined(rules_file, "[{skip: 3}, {list: prize}]", text, anchor="anchor: sentence") == ["Oh we all win"]
