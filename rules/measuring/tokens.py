@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .text import Span
+from .text import Span, normalise
 
 # Top-level domains a link without a scheme or a path may end in (with a path, any 2-6 letters do).
 # Words that are also English (shop, news, live) are left out: "Visit.shop" is more often a typo.
@@ -55,7 +55,6 @@ ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth 
 REACTION_EMOJI = frozenset("❤ 😍 👍 👎 😮 😢 😭 😡 😂 🤣 🔥 💯 👏 🙌 💕 💖 💗 💙 💚 💛 💜 🖤 🤍 🧡 💔 ⭐ 🌟 ✅ ❌ 🙋 ✋ 🤚 "
                            "🥰 😻 🤩 😱 😆 🥲 🤔 👀 ♥ ❣ 💓 💞 🩷 🩵 🤎 🤯 😊 😁 😀 🙏 💪 🫶 🤞".split())
 POINTING_EMOJI = frozenset("👇 👉 👆 👈 ⬇ ➡ ⬆ ⤵ 🔽".split())
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 @dataclass(slots=True)
@@ -171,12 +170,12 @@ def _pieces(chunk: str, start: int, text: str) -> list[tuple[str, str, int, int]
             pieces.extend((text[i], "punct", i, i + 1) for i in range(first + len(link), first + len(raw)))
         elif kind == "word" and "-" in raw:
             for part in raw.split("-"):  # "award-winning" reads as "award winning"
-                pieces.append((part.translate(_APOSTROPHES).lower(), kind, first, first + len(part)))
+                pieces.append((normalise(part).lower(), kind, first, first + len(part)))
                 first += len(part) + 1
         elif kind in ("emoji", "keycap"):  # 1️⃣ is an emoji, though it starts with a digit
             pieces.append((raw.replace("\ufe0f", ""), "emoji", first, first + len(raw)))
         else:
-            pieces.append((raw.translate(_APOSTROPHES).lower(), kind, first, first + len(raw)))
+            pieces.append((normalise(raw).lower(), kind, first, first + len(raw)))
     return pieces
 
 
