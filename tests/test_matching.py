@@ -1,4 +1,5 @@
-"""Token patterns whose first steps may match nothing: a match still starts as far back as they reach."""
+"""The matchers as a rules file sees them: phrase lists with exceptions, and token patterns whose
+first steps may match nothing."""
 from __future__ import annotations
 
 from rules import Linter, load_pack
@@ -35,3 +36,26 @@ def test_a_match_starts_at_the_clause_its_optional_words_and_gap_reach_back_to(r
 def test_a_match_that_opens_with_a_gap_starts_as_early_as_the_gap_allows(rules_file):
     text = "Hi. Oh we all win"
     assert _underlined(rules_file, "[{skip: 3}, {list: prize}]", text, anchor="anchor: sentence") == ["Oh we all win"]
+
+
+EXCEPTED = """\
+version: "t"
+phrases:
+  amounts:
+    phrases: [much]
+    except: [thank you so much, so]
+rules:
+  - id: amounts
+    category: c
+    severity: info
+    message: m
+    when: {has: amounts}
+    examples: {flag: ["so very much"], pass: ["thank you so much"]}
+"""
+
+
+def test_a_match_inside_a_long_exception_does_not_count_though_a_shorter_one_starts_nearer(rules_file):
+    linter = Linter(load_pack(rules_file(EXCEPTED)))
+    # "much" lies inside "thank you so much", not inside the "so" that starts after that exception.
+    assert [f.rule.id for f in linter.lint("Thank you so much").findings] == []
+    assert [f.rule.id for f in linter.lint("So much").findings] == ["amounts"]

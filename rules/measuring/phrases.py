@@ -17,10 +17,11 @@ draft whatever the rules file holds, and loading is linear in the number of phra
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 from operator import itemgetter
 
 from .inflection import inflections
@@ -156,7 +157,7 @@ class PhraseBook:
                     found[name] = [(index, end)]
         for name, hidden in self._exceptions.items():
             if (excepted := found.pop(hidden, None)) and name in found:
-                kept = [m for m in found[name] if not any(a <= m[0] and m[1] <= b for a, b in excepted)]
+                kept = _outside(found[name], excepted)
                 if kept:
                     found[name] = kept
                 else:
@@ -196,6 +197,15 @@ def _rest_matches(phrase: Phrase, tokens: Tokens, index: int) -> bool:
         if not test.accepts(tokens, at):
             return False
     return True
+
+
+def _outside(matches: list[Match], excepted: list[Match]) -> list[Match]:
+    """The matches that lie inside none of `excepted` (in order of start): a match lies inside one
+    if the furthest end of those starting at or before it reaches its end. Bisecting keeps a long
+    draft of many matches and exceptions O(n log n), where testing every pair was quadratic."""
+    starts = [first for first, _ in excepted]
+    reach = list(accumulate((end for _, end in excepted), max))
+    return [m for m in matches if not ((at := bisect_right(starts, m[0])) and reach[at - 1] >= m[1])]
 
 
 def non_overlapping(matches: list[Match]) -> list[Match]:
