@@ -59,3 +59,9 @@ def test_a_match_inside_a_long_exception_does_not_count_though_a_shorter_one_sta
     # "much" lies inside "thank you so much", not inside the "so" that starts after that exception.
     assert [f.rule.id for f in linter.lint("Thank you so much").findings] == []
     assert [f.rule.id for f in linter.lint("So much").findings] == ["amounts"]
+
+
+def test_a_step_of_a_token_class_matches_by_kind_and_by_extra_class(rules_file):
+    # "3" is a number by its kind, "three" a word whose extra class is number.
+    for text, underlined in (("Win 3", "Win 3"), ("win three now", "win three")):
+        assert _underlined(rules_file, '[{list: prize}, "{number}"]', text) == [underlined]

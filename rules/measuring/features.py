@@ -135,7 +135,7 @@ def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     matches = _measure_phrases(features, tokens, plan)
     _measure_positions(features, plan.positions)
     _measure_near(features, tokens, plan.near_pairs, matches)
-    _measure_patterns(features, tokens, plan.pattern_index, matches)
+    _measure_patterns(features, tokens, plan.pattern_index, plan.phrases, matches)
     _measure_readability(features, text, tokens)
     _measure_signal(features, tokens, plan.signal)
     _measure_language(features, text, tokens, plan.languages)
@@ -267,13 +267,15 @@ def _near(tokens: Tokens, firsts: list[Match], seconds: list[Match], within: int
     return merge(found)
 
 
-def _measure_patterns(features: Features, tokens: Tokens, index: PatternIndex,
+def _measure_patterns(features: Features, tokens: Tokens, index: PatternIndex, book: PhraseBook,
                       matches: dict[str, list[Match]]) -> None:
     spans, values, captures = features.spans, features.values, features.captures
     for pattern in index.patterns:  # every pattern is a feature; most drafts match none
         spans[pattern.key], captures[pattern.key], values[pattern.key] = [], [], 0
-    present = frozenset(matches)
-    by_start, scopes = _ByStart(matches), Scopes(tokens)
+    labels = {*tokens.kinds, *tokens.extra.values()}
+    classes = {name: wanted for name, wanted in book.class_lists.items() if not wanted.isdisjoint(labels)}
+    present = frozenset(matches).union(classes)
+    by_start, scopes = _ByStart(matches, tokens, classes), Scopes(tokens)
     for pattern in index.candidates(present):
         if found := find(pattern, tokens, by_start, scopes, present, index.leads[pattern.key]):
             spans[pattern.key] = [tokens.span(m.first, m.end) for m in found]
@@ -282,27 +284,33 @@ def _measure_patterns(features: Features, tokens: Tokens, index: PatternIndex,
 
 
 class _ByStart(dict):
-    """Each list's matches as {start: [ends]}, worked out for a list the first time a pattern asks."""
+    """Each list's matches as {start: [ends]}, worked out for a list the first time a pattern asks;
+    `classes`: the class lists (PhraseBook.class_lists) some token matches, by their classes."""
 
-    def __init__(self, matches: dict[str, list[Match]]) -> None:
+    def __init__(self, matches: dict[str, list[Match]], tokens: Tokens, classes: dict[str, frozenset[str]]) -> None:
         super().__init__()
-        self._matches = matches
+        self._matches, self._tokens, self._classes = matches, tokens, classes
 
     def __contains__(self, name: object) -> bool:
-        return name in self._matches
+        return name in self._matches or name in self._classes
 
     def __missing__(self, name: str) -> dict[int, list[int]]:
         ends: dict[int, list[int]] = {}
-        for first, end in self._matches.get(name, ()):
-            if first in ends:
-                ends[first].append(end)
-            else:
-                ends[first] = [end]
+        if name in self._classes:
+            wanted, extra = self._classes[name], self._tokens.extra
+            ends = {index: [index + 1] for index, kind in enumerate(self._tokens.kinds)
+                    if kind in wanted or extra.get(index) in wanted}
+        else:
+            for first, end in self._matches.get(name, ()):
+                if first in ends:
+                    ends[first].append(end)
+                else:
+                    ends[first] = [end]
         self[name] = ends
         return ends
 
     def get(self, name: str, default=None):  # noqa: ANN001, ANN201 - dict's own signature
-        return self[name] if name in self._matches else default
+        return self[name] if name in self else default
 
 
 def _measure_signal(features: Features, tokens: Tokens, signal: Signal | None) -> None:

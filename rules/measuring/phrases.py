@@ -120,8 +120,15 @@ class PhraseBook:
         self._by_pair: dict[str, dict[str, list[tuple[str, Phrase]]]] = {}
         self._by_prefix: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
         self._by_class: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
-        indexed = self.phrases | (hidden or {}) | {_EXCEPT + name: [parse_phrase(p) for p in phrases]
-                                                   for name, phrases in (exceptions or {}).items()}
+        # A pattern's own list of token classes only ("{word}", "{number}") matches single tokens by their
+        # class: which ones is read off the tokens when a pattern asks (features.py), rather than listed
+        # here for every word of every draft.
+        self.class_lists = {name: frozenset(phrase[0].token_class for phrase in phrases)
+                            for name, phrases in (hidden or {}).items()
+                            if phrases and all(len(phrase) == 1 and phrase[0].token_class for phrase in phrases)}
+        indexed = self.phrases | {name: phrases for name, phrases in (hidden or {}).items()
+                                  if name not in self.class_lists} | {
+            _EXCEPT + name: [parse_phrase(p) for p in phrases] for name, phrases in (exceptions or {}).items()}
         for name, phrases in indexed.items():
             for phrase in dict.fromkeys(phrases):  # a phrase listed twice is matched once
                 self._index(name, phrase)
@@ -143,7 +150,8 @@ class PhraseBook:
                 self._by_form[form].append((name, phrase))
 
     def matches(self, tokens: Tokens) -> dict[str, list[Match]]:
-        """Every match of every list that occurs (overlapping ones included), in order of start."""
+        """Every match of every list that occurs (overlapping ones included), in order of start; but
+        for `class_lists`."""
         found: dict[str, list[Match]] = {}
         count = len(tokens)
         for index, candidates in self._starts(tokens):
