@@ -7,6 +7,7 @@ spans they were counted from, so a finding can point at them, and patterns keep 
 """
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
@@ -290,6 +291,7 @@ class _ByStart(dict):
     def __init__(self, matches: dict[str, list[Match]], tokens: Tokens, classes: dict[str, frozenset[str]]) -> None:
         super().__init__()
         self._matches, self._tokens, self._classes = matches, tokens, classes
+        self._by_class: dict[str, list[int]] | None = None
 
     def __contains__(self, name: object) -> bool:
         return name in self._matches or name in self._classes
@@ -297,9 +299,8 @@ class _ByStart(dict):
     def __missing__(self, name: str) -> dict[int, list[int]]:
         ends: dict[int, list[int]] = {}
         if name in self._classes:
-            wanted, extra = self._classes[name], self._tokens.extra
-            ends = {index: [index + 1] for index, kind in enumerate(self._tokens.kinds)
-                    if kind in wanted or extra.get(index) in wanted}
+            by_class = self._tokens_by_class()
+            ends = {index: [index + 1] for label in self._classes[name] for index in by_class.get(label, ())}
         else:
             for first, end in self._matches.get(name, ()):
                 if first in ends:
@@ -311,6 +312,14 @@ class _ByStart(dict):
 
     def get(self, name: str, default=None):  # noqa: ANN001, ANN201 - dict's own signature
         return self[name] if name in self else default
+
+    def _tokens_by_class(self) -> dict[str, list[int]]:
+        """Which tokens have each kind or extra class: one pass over the draft for all its class lists."""
+        if self._by_class is None:
+            self._by_class = {}
+            for index, label in itertools.chain(enumerate(self._tokens.kinds), self._tokens.extra.items()):
+                self._by_class.setdefault(label, []).append(index)
+        return self._by_class
 
 
 def _measure_signal(features: Features, tokens: Tokens, signal: Signal | None) -> None:
