@@ -172,6 +172,7 @@ def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[dict[int, list[int]], 
         return None
 
     end = extend(0, start)
+    del extend  # it refers to itself: unbound, it is freed by reference counting, not left to the collector
     if end is None or end == start:
         return None
     return PatternMatch(start, end, captures)
