@@ -31,9 +31,10 @@ def test_hundreds_of_rules_all_firing_on_one_draft(rules_file):
 
 
 def test_sessions_are_cleaned_up_after_many_drafts(linter):
-    # Without deleting each draft's engine session, the 1025th raises MemoryError.
+    # Without deleting each engine session, the 1025th raises MemoryError. Every draft has its own
+    # number of words and of exclamation marks, so no shard has answered its fact before: each asserts it.
     for index in range(3000):
-        linter.lint(f"draft {index}" + ("" if index % 2 else " RT to win"))
+        linter.lint("a " * (index // 60) + "!" * (index % 60) + ("" if index % 2 else " RT to win"))
     assert [f.rule.id for f in linter.lint("RT to win").findings] == ["reward-for-sharing"]
 
 
