@@ -152,15 +152,32 @@ def test_a_line_with_only_the_mechanic_leaves_the_offer_to_the_sentence_that_nam
     assert lint(text)["rewrite"]["after"] == after
 
 
+def test_a_heading_gives_way_to_the_sentence_that_names_the_prize(lint):
+    text = "🎁 GIVEAWAY 🎁\n\nWe are giving one lucky follower a cake hamper!\n\nTo enter, like and share."
+    heading, prize, mechanic = (hint["suggestions"][0]["replacement"] for hint in lint(text)["hints"] if hint["scope"] == "span")
+    assert heading == "" and mechanic == ""  # offsets count UTF-16 units: the hints in text order
+    assert prize.startswith("We've got a cake hamper for one of you.")
+
+
 def test_an_amount_the_template_has_no_place_for_comes_back_with_its_words(lint):
     fix = first_fix(lint, "We'll donate £2 to the hospice for every repost, up to £2,000.", "reach-milestone-incentive")[1]
     assert fix.startswith("Should we donate £2 to the hospice for every repost, up to £2,000?")
     assert "(£" not in fix
 
 
+def test_an_amount_before_a_comma_is_found_and_placed_without_it(lint):
+    fix = first_fix(lint, "Share your invite link, and when a friend pays in £50, you both get £10.", "reward-for-sharing")[1]
+    assert fix.startswith("We've got £10 for one of you, when a friend pays in £50.")
+
+
 def test_a_hint_is_led_by_the_rule_whose_template_places_the_amount(lint):
     text = "Forward this to 10 friends and tag them to win a £40 voucher!"
     assert lint(text)["rewrite"]["after"].startswith("We've got a £40 voucher for one of you")  # not "... pass it on. (£40)"
+
+
+def test_a_keyword_to_text_is_no_offer(lint):
+    fix = first_fix(lint, "Text WIN to 60300 for a chance to win a £200 voucher!", "prize-claim")[1]
+    assert fix.startswith("We have a £200 voucher for some of our customers.")  # not "We have 60300 ..."
 
 
 def test_a_signal_giveaway_takes_no_price_from_elsewhere_for_a_prize(lint):
