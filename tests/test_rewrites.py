@@ -240,6 +240,7 @@ def test_sending_people_elsewhere_keeps_where_they_can_go(lint, text, place):
     ("Best-in-class care.", "How can our care help you? Tell us below."),
     ("We are the award-winning leader in home insurance.", "How can our home insurance help you? Tell us below."),
     ("Our planner app is #1 for budgeting.", "How can our planner app help you with budgeting? Tell us below."),
+    ("We're the UK's leading provider of garden furniture.", "How can our garden furniture help you? Tell us below."),
     ("Kingsmead is the highest-performing school in the county.", "Kingsmead is a school in the county. How can our"),
 ])
 def test_a_claim_becomes_what_it_does_for_the_reader(lint, text, fix):

@@ -300,7 +300,7 @@ class Slots:
         if rest and _symbols_off(self.text[start:self.span.end]).endswith("?"):
             rest += "?"  # the draft's question stays one: "Fancy a treat?"
         factual = any(kind in ("money", "percent") for kind in tokenize(rest).kinds)  # "80% off" says enough
-        if not factual and self._asks_of_praised() and not content_words(rest) - _CLAIM_NOUNS - content_words(
+        if not factual and self._asks_of_praised() and not content_words(rest) - _CLAIM_NOUNS - _SPEAKING - content_words(
                 f"{self._praised() or ''} {self._field() or ''}"):
             return None  # "We are the leader in home insurance": the question says all it says, without the claim
         return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
@@ -462,6 +462,9 @@ class Slots:
             at += 2  # "the leader in home insurance": what it leads in
             while at < len(tokens) and tokens.norms[at] in ("the", "a", "an"):
                 at += 1
+        elif at + 1 < len(tokens) and tokens.norms[at] in ("in", "of") and any(
+                c.end == tokens.ends[at - 1] and self.text[c.start:c.end].lower().split()[-1] in _CLAIM_NOUNS for c in claims):
+            at += 1  # "the leading provider of garden furniture": the claim ends in its noun
         end = at
         while (end < len(tokens) and end - at < 3 and tokens.kinds[end] in ("word", "number")
                and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _SUBJECT_STOPS):
@@ -662,6 +665,7 @@ _ENGAGEMENT = frozenset("like likes share shares repost reposts retweet retweets
                         "comment comments view views sub subs subscribers entry entries vote votes tag tags".split())
 _CLAIM_NOUNS = frozenset("leader leaders champion champions winner winners benchmark pioneer pioneers experts "
                          "specialists favourite provider providers".split())
+_SPEAKING = frozenset("we're we've i'm".split())  # who is speaking, in a claim's frame: "We're the ..."
 _PATH = re.compile(r"/[^\s<>\"]+")
 _PUSHES = frozenset("now today tonight here online instore store while".split())
 _PRONOUNS = frozenset("yours mine ours".split())
