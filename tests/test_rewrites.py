@@ -203,6 +203,7 @@ def test_a_chain_message_is_passed_on_to_who_it_helps(lint, text, fix):
     ("Like if this made your morning ☀️", "Did this make your morning?"),
     ("Double-tap if these pancakes look good", "Do these pancakes look good?"),
     ("Share if your cat is the boss of the house", "Is your cat the boss of the house?"),
+    ("Tag a mate you would take to the match", "Who would you take to the match?"),
 ])
 def test_bait_about_something_else_is_asked_about_it(lint, text, asked):
     assert first_fix(lint, text, "engagement-bait")[1].startswith(asked)

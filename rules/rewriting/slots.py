@@ -648,6 +648,9 @@ _ASKED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:someone|somebody|a friend|a mate|the person|the friend|the one|that friend|a person|anyone|a colleague"
                 r"|(?:\d+|two|three|four|five|some|your) (?:friends|mates|people|pals|colleagues))"
                 r"\s+(?P<rest>(?:who|that)(?:'d|'s|\s).+)", re.IGNORECASE), ""),
+    # "Tag someone you'd bring": who that would be
+    (re.compile(r"\b(?:tag|mention)\s+(?:someone|somebody|a friend|a mate|the friend|the person|the one)\s+(?:you'd|you would|you’d)"
+                r"\s+(?P<rest>.+)", re.IGNORECASE), "Who would you"),
     # "Tag your brunch buddy": who that is; "comment your dream destination in one emoji": what it is
     (re.compile(r"\b(?:tag|mention)\s+(?:your|ur)\s+(?P<rest>.+?)" + _ASKED_END, re.IGNORECASE), "Who's your"),
     (re.compile(r"\b(?:comment|drop|type|post|share|leave|tell us|reply with)\s+(?:your|ur)\s+(?P<rest>.+?)" + _ASKED_END,
