@@ -48,7 +48,7 @@ def test_a_closure_becomes_where_people_are_answered(lint):
 @pytest.mark.parametrize(("text", "fix"), [
     ("We can't reserve tables in DMs.", "Questions about tables? DMs are open: ask us here and we'll get back to you."),
     ("We can't answer queries about refunds here.", "Questions about refunds? Replies are open: ask us here"),
-    ("This inbox is not checked at weekends.", "Messages are open: ask us here"),  # not "Questions about weekends?"
+    ("This inbox is not checked at weekends.", "Messages to this inbox are open: ask us here"),  # not "Questions about weekends?"
     ("We are no longer responding to comments on Facebook.", "Comments are open: ask us here"),
 ])
 def test_a_closure_is_about_what_people_ask_not_where_or_when(lint, text, fix):
@@ -57,7 +57,7 @@ def test_a_closure_is_about_what_people_ask_not_where_or_when(lint, text, fix):
 
 def test_a_reopened_channel_is_invitation_enough(lint):
     after = lint("This account is not monitored at night.")["rewrite"]["after"]
-    assert after == "Replies are open: ask us here and we'll get back to you."  # no second sentence asking again
+    assert after == "Replies to this account are open: ask us here and we'll get back to you."  # no second sentence asking again
 
 
 def test_pressure_goes_and_the_facts_stay(lint):
@@ -101,9 +101,19 @@ def test_pressure_said_again_goes_and_the_facts_stay(lint):
     text = "Our summer sale is on. Up to 80% off. Hurry, ends Friday!"
     answer = lint(text)
     assert answer["rewrite"]["after"] == "Our summer sale is on. 80% off. It runs until Friday. Any questions? Just ask."
-    # the last sentence's fix says nothing the first one's does not: its own fix is to drop it
-    last = next(hint for hint in answer["hints"] if shown(text, hint).strip() == "Hurry, ends Friday!")
-    assert last["suggestions"][0]["replacement"] == ""
+    # the date is said by the sentence that holds it, not borrowed by the sentences before
+    fixes = {shown(text, hint).strip(): hint["suggestions"][0]["replacement"] for hint in answer["hints"] if hint["scope"] == "span"}
+    assert fixes["Hurry, ends Friday!"].startswith("It runs until Friday.")
+    assert not any("Friday" in fix for words, fix in fixes.items() if words != "Hurry, ends Friday!")
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("Our winter clearance ends Sunday, hurry!", "Our winter clearance runs until Sunday. Any questions? Just ask."),
+    ("Last chance! Offer ends Sunday!", "The offer runs until Sunday. Any questions? Just ask."),  # the date said once
+    ("Hurry, ends Sunday!", "On until Sunday. Any questions? Just ask."),  # no "It" with nothing to refer to
+])
+def test_what_ends_keeps_its_name_and_runs_until_then(lint, text, after):
+    assert lint(text)["rewrite"]["after"] == after
 
 
 def test_a_day_in_a_name_is_no_date(lint):
@@ -116,7 +126,7 @@ def test_a_day_in_a_name_is_no_date(lint):
 
 @pytest.mark.parametrize(("text", "offer"), [
     ("Share this and follow us to win free pizza for a year!", "We've got free pizza for a year for one of you."),
-    ("Refer a friend and you'll receive £20 once they spend £100", "We've got £20 for one of you."),  # not "once they ..."
+    ("Refer a friend and you'll receive £20 once they spend £100", "We've got £20 for one of you, once they spend £100."),
     ("Tag a mate and we'll give one of you a 3-night stay in Porto!", "We've got a 3-night stay for one of you."),
 ])
 def test_the_offer_is_the_prize_itself(lint, text, offer):
@@ -129,6 +139,74 @@ def test_the_offer_is_the_prize_itself(lint, text, offer):
 ])
 def test_a_milestone_becomes_the_promise_asked_about(lint, text, promise):
     assert first_fix(lint, text, "reach-milestone-incentive")[1].startswith(promise)
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("Our hamper giveaway is here! To enter: follow us and share this post.", "We've got a hamper for one of you. What would you do with it?"),
+    ("RT to win. Prize: £100 in vouchers.", "We've got £100 for one of you. What would you do with it?"),
+    # the line that only shares goes, and the offer is not said twice
+    ("Refer a friend and you'll get £20 once they spend their first £200. Share the love!",
+     "We've got £20 for one of you, once they spend their first £200. What would you do with it?"),
+])
+def test_a_line_with_only_the_mechanic_leaves_the_offer_to_the_sentence_that_names_it(lint, text, after):
+    assert lint(text)["rewrite"]["after"] == after
+
+
+def test_a_heading_gives_way_to_the_sentence_that_names_the_prize(lint):
+    text = "🎁 GIVEAWAY 🎁\n\nWe are giving one lucky follower a cake hamper!\n\nTo enter, like and share."
+    heading, prize, mechanic = (hint["suggestions"][0]["replacement"] for hint in lint(text)["hints"] if hint["scope"] == "span")
+    assert heading == "" and mechanic == ""  # offsets count UTF-16 units: the hints in text order
+    assert prize.startswith("We've got a cake hamper for one of you.")
+
+
+def test_an_amount_the_template_has_no_place_for_comes_back_with_its_words(lint):
+    fix = first_fix(lint, "We'll donate £2 to the hospice for every repost, up to £2,000.", "reach-milestone-incentive")[1]
+    assert fix.startswith("Should we donate £2 to the hospice for every repost, up to £2,000?")
+    assert "(£" not in fix
+
+
+def test_an_amount_before_a_comma_is_found_and_placed_without_it(lint):
+    fix = first_fix(lint, "Share your invite link, and when a friend pays in £50, you both get £10.", "reward-for-sharing")[1]
+    assert fix.startswith("We've got £10 for one of you, when a friend pays in £50.")
+
+
+def test_a_hint_is_led_by_the_rule_whose_template_places_the_amount(lint):
+    text = "Forward this to 10 friends and tag them to win a £40 voucher!"
+    assert lint(text)["rewrite"]["after"].startswith("We've got a £40 voucher for one of you")  # not "... pass it on. (£40)"
+
+
+def test_a_keyword_to_text_is_no_offer(lint):
+    fix = first_fix(lint, "Text WIN to 60300 for a chance to win a £200 voucher!", "prize-claim")[1]
+    assert fix.startswith("We have a £200 voucher for some of our customers.")  # not "We have 60300 ..."
+
+
+def test_a_signal_giveaway_takes_no_price_from_elsewhere_for_a_prize(lint):
+    after = lint("Spread the word! Our pies are £3 each. Tag a pie lover!")["rewrite"]["after"]
+    assert "We've got" not in after and "Our pies are £3 each." in after
+
+
+def test_an_automated_account_says_where_replies_go(lint):
+    assert first_fix(lint, "This is an automated feed.", "replies-closed")[1] == (
+        "Replies to this feed are open: ask us here and we'll get back to you.")
+
+
+@pytest.mark.parametrize(("text", "fix"), [
+    ("Send this to 10 friends today or the luck runs out!", "If it would help a friend, feel free to pass it on."),
+    ("Share this with 5 people to keep the luck going.", "If it would help someone you know, feel free to pass it on."),
+])
+def test_a_chain_message_is_passed_on_to_who_it_helps(lint, text, fix):
+    assert first_fix(lint, text, "chain-forwarding")[1] == fix
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Double tap if this sunset makes you smile", "Does this sunset make you smile?"),
+    ("Like if this made your morning ☀️", "Did this make your morning?"),
+    ("Double-tap if these pancakes look good", "Do these pancakes look good?"),
+    ("Share if your cat is the boss of the house", "Is your cat the boss of the house?"),
+    ("Tag a mate you would take to the match", "Who would you take to the match?"),
+])
+def test_bait_about_something_else_is_asked_about_it(lint, text, asked):
+    assert first_fix(lint, text, "engagement-bait")[1].startswith(asked)
 
 
 def test_the_options_of_a_vote_are_asked_not_kept_beside_the_question(lint):
@@ -162,10 +240,18 @@ def test_sending_people_elsewhere_keeps_where_they_can_go(lint, text, place):
 @pytest.mark.parametrize(("text", "fix"), [
     ("Best-in-class care.", "How can our care help you? Tell us below."),
     ("We are the award-winning leader in home insurance.", "How can our home insurance help you? Tell us below."),
+    ("Our planner app is #1 for budgeting.", "How can our planner app help you with budgeting? Tell us below."),
+    ("We're the UK's leading provider of garden furniture.", "How can our garden furniture help you? Tell us below."),
     ("Kingsmead is the highest-performing school in the county.", "Kingsmead is a school in the county. How can our"),
 ])
 def test_a_claim_becomes_what_it_does_for_the_reader(lint, text, fix):
     assert fix in first_fix(lint, text, "self-praise")[1]
+
+
+@pytest.mark.parametrize("text", ["We are the award-winning leader in home insurance.", "Our planner app is #1 for budgeting."])
+def test_what_is_left_of_a_claim_is_not_kept_when_the_question_says_it(lint, text):
+    # not "We are the leader in home insurance." nor "Our planner app is for budgeting." before the question
+    assert first_fix(lint, text, "self-praise")[1].startswith("How can our ")
 
 
 def test_who_is_speaking_is_not_underlined_as_the_claim(lint):

@@ -89,7 +89,13 @@ def content_words(text: str) -> set[str]:
 def kept_tokens(text: str, kinds: tuple[str, ...] = ("link", "email", "money")) -> list[str]:
     """The links, addresses and money amounts of a text, as written: what a rewrite must keep."""
     tokens = tokenize(text)
-    return [text[start:end] for kind, start, end in zip(tokens.kinds, tokens.starts, tokens.ends) if kind in kinds]
+    return [amount(text[start:end]) if kind == "money" else text[start:end]
+            for kind, start, end in zip(tokens.kinds, tokens.starts, tokens.ends) if kind in kinds]
+
+
+def amount(written: str) -> str:
+    """A money token without the comma that ends its clause ("£500," in "pays in £500, you get")."""
+    return written.rstrip(",")
 
 
 def deletion_span(text: str, span: Span) -> Span:

@@ -4,8 +4,9 @@ A hint is what a person sees (an underline, a card, one count on the badge); it 
 whose findings it merged, the most relevant first, and offers that rule's suggestions. What makes a
 finding more relevant: a broadcast family over advice (readability, platform), a rule that does not
 already flag an earlier hint (there, it is often the first sentence's echo), a one-click fix over
-advice, a higher severity, a rule that reads the words over one that reads the statistical signal,
-a fix that keeps more of the draft's own words, more of the hint's words covered, then text order.
+advice, a template with a place for every amount, a higher severity, a rule that reads the words
+over one that reads the statistical signal, a fix that keeps more of the draft's own words, more of
+the hint's words covered, then text order.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from ..measuring.features import SIGNAL_FEATURES, Features
 from ..measuring.text import Span
 from ..model import BROADCAST_FAMILIES, Rule
 from .applying import content_words, deletion_span, fit, invites_replies
+from .slots import AMOUNT, Slots
+from .templates import fill
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 _OPENERS = "".join(chr(c) for c in (*range(0x2600, 0x27c0), *range(0x1f000, 0x1fb00))) + " \ufe0f\u200d•-*→"
@@ -81,17 +84,27 @@ def _echoes_dropped(text: str, built: list[Hint]) -> list[Hint]:
     """A hint whose fix says nothing that another hint's fix does not already say ("WIN a hamper! To
     enter, like and follow."; "Don't miss it!" beside a sentence whose fix keeps the date and asks)
     is the same problem told twice: its fix is to drop those words. Of two fixes word for word alike,
-    the first stays."""
-    said = [_sentences(next((s.text for s in hint.suggestions if s.text), "")) for hint in built]
+    the one whose words hold less of it goes ("🎁 GIVEAWAY 🎁" before the sentence with the hamper),
+    else the later one."""
+    fixes = [next((s.text for s in hint.suggestions if s.text), "") for hint in built]
+    said = [_sentences(fix) for fix in fixes]
+    own = [len(content_words(fix) & content_words(text[h.span.start:h.span.end])) for fix, h in zip(fixes, built)]
     for index, hint in enumerate(built):
         first = next((s for s in hint.suggestions if s.text), None)
-        if first is None or not any(other and said[index] <= other and (said[index] != other or at < index)
-                                    for at, other in enumerate(said) if at != index):
+        if first is None or not any(other and _said_in(said[index], other) and (
+                not _said_in(other, said[index]) or (own[at], -at) > (own[index], -index))
+                for at, other in enumerate(said) if at != index):
             continue
         built[index] = Hint(hint.findings, deletion_span(text, hint.span), hint.scope,
                             (Replacement(first.message, ""), *(s for s in hint.suggestions if s is not first)))
         said[index] = frozenset()
     return built
+
+
+def _said_in(mine: frozenset[str], other: frozenset[str]) -> bool:
+    """Every sentence of `mine` is one of `other`'s, or the start of one that goes on after a comma
+    ("We've got £100 for one of you." in "We've got £100 for one of you, once they spend £1,000.")."""
+    return bool(mine) and all(s in other or any(o.startswith(s[:-1] + ",") for o in other) for s in mine)
 
 
 def _sentences(fix: str) -> frozenset[str]:
@@ -147,8 +160,19 @@ def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: 
     rule = finding.rule
     covered = (covers.end - covers.start) / max(1, span.end - span.start)
     fixes = any(s.replace is not None or s.append is not None or s.fix is not None for s in rule.suggestions)
-    return (rule.category in BROADCAST_FAMILIES, rule.id not in used, fixes, SEVERITY_RANK.get(finding.severity, 0),
-            not reads_signal(rule), _reuse(text, features, rule, covers), covered)
+    return (rule.category in BROADCAST_FAMILIES, rule.id not in used, fixes, _places(text, features, rule, covers),
+            SEVERITY_RANK.get(finding.severity, 0), not reads_signal(rule), _reuse(text, features, rule, covers), covered)
+
+
+def _places(text: str, features: Features, rule: Rule, covers: Span) -> bool:
+    """The rule's template has a place for every amount of the covered words: "We've got a £50
+    voucher for one of you" beats a fix that has to add the amount back ("Replies are open ...,
+    for a £50 voucher"); a link or a mention ends a post as well as anywhere."""
+    template = next((s.replace for s in rule.suggestions if s.replace is not None), None)
+    if template is None:  # a sentence appended replaces nothing
+        return any(s.append is not None for s in rule.suggestions)
+    slots = Slots(rule, text, features, covers)
+    return not any(AMOUNT.match(item) for item in slots.missing(fill(template, slots)))
 
 
 def _reuse(text: str, features: Features, rule: Rule, covers: Span) -> int:

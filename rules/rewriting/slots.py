@@ -1,8 +1,9 @@
 """The values a suggestion template's slots take, read from the draft around one finding or hint.
 
 Slots read the replaced span first and the whole draft when the span has nothing (a deadline is often
-in the next sentence). Every value is text of the draft as written, except `asked`, `promise` and
-`when`, which rephrase it, and words in capitals, which come back in ordinary case.
+in the next sentence). Every value is text of the draft as written, except `asked`, `promise`,
+`when`, `running`, `addressed` and `reached`, which rephrase it, and words in capitals, which come
+back in ordinary case.
 
 | slot | value |
 |---|---|
@@ -19,10 +20,14 @@ in the next sentence). Every value is text of the draft as written, except `aske
 | `topic` | what a closure is about: "individual complaints" in "We can't discuss individual complaints here", "refunds" in "We can't answer queries about refunds"; not where or when ("DMs", "at weekends") |
 | `subject` | the product or event: "our winter menu", "the spring fair" |
 | `channel` | where replies go, named in the plural: "Comments", "Replies", "DMs", "Messages" |
+| `addressed` | what a closure was said of: "to this account" in "This is an automated account", "on this thread" |
+| `reached` | who a chain message goes to, as one of the reader's own: "a friend" in "send this to 10 friends" |
 | `link`, `email`, `money` | the first link, address or amount |
+| `running` | the deadline as a fact: "Our winter clearance runs until Sunday", "It runs ..." after the facts, "On until Sunday" |
 | `date`, `when` | a date or deadline ("Friday", "14 June", "midnight"), not a day in a name ("Black Friday", "your Saturday run"); `when` with its preposition ("on Friday", "by midnight", "today") |
 | `sold` | what a call to buy is about, when `rest` does not already say it: "your seat" in "Secure your seat at the ground now" |
-| `praised` | what a claim praises, as ours: "our care" in "Best-in-class care", "our bakery" in "the award-winning bakery in town" |
+| `praised` | what a claim praises, as ours: "our care" in "Best-in-class care", "our bakery" in "the award-winning bakery in town", "our planner app" in "Our planner app is #1 for budgeting" |
+| `field` | what a claim says the thing is for: "budgeting" in "Our planner app is #1 for budgeting" |
 | `place` | where the draft sends people, said as an action: "visit our website", "use the app", with the link that follows it |
 | `mentions` | the @mentions, except those the rule asked for ("tag @a friend") |
 | `hashtags` | up to two hashtags that no other rule of the hint flagged |
@@ -41,19 +46,21 @@ from ..measuring.features import Features
 from ..measuring.text import Span
 from ..measuring.tokens import Tokens, tokenize
 from ..model import Rule
-from .applying import STOPWORDS, content_words, kept_tokens
+from .applying import STOPWORDS, amount, content_words, kept_tokens
 from .templates import slot_names
 
 if TYPE_CHECKING:
     from ..linting import Finding
 
 BUILTIN_SLOTS = ("offer", "promise", "asked", "question", "rest", "aside", "words", "act", "topic", "subject", "channel", "link",
-                 "email", "money", "date", "when", "mentions", "hashtags", "praised", "place", "sold")
+                 "email", "money", "date", "when", "running", "field", "addressed", "reached", "mentions", "hashtags", "praised", "place", "sold")
 MAX_OFFER_TOKENS = 6
 _OFFER_VERBS = frozenset("win wins won winning get gets getting receive receives earn earns unlock unlocks bag score "
-                         "claim grab snag collect bagging scoring ship send sends give gives giving sending".split())
+                         "claim grab snag collect bagging scoring ship send sends give gives giving sending fancy".split())
 _OFFER_NOUNS = frozenset("free voucher vouchers hamper prize prizes gift gifts ticket tickets code codes discount "
-                         "coupon coupons tote bag box pair set bundle reward rewards".split())
+                         "coupon coupons tote bag box pair set bundle reward rewards prize giveaway".split())
+_NAMED_PRIZES = frozenset("prize prizes giveaway".split())  # words that name a prize without saying what it is
+_OURS = frozenset("our your my".split())
 _OFFER_STOPS = frozenset("for when if to and or by who that with this so from just every each until till at in on via "
                          "before after plus = + & → if you we once they them it is are was will can must which while as "
                          "worth".split())
@@ -79,6 +86,7 @@ _DAY_NAMES = frozenset("black cyber good giving easter palm ash shrove maundy ho
 _DECISIONS = frozenset("book shop order buy try reserve join download upgrade switch start register enrol enroll apply "
                        "subscribe visit pre-order sign".split())
 _SUBJECT_STARTS = frozenset("our the this my new".split())
+_ENDING_VERBS = frozenset("ends end ending closes close finishes".split())
 _SUBJECT_STOPS = frozenset("is are was were be has have will can and or but to for of in on at with from by now "
                            "today here there that which who".split())
 
@@ -162,12 +170,14 @@ class Slots:
     # -- builtin slots
 
     def _offer(self) -> str | None:
-        """In the span, else in the draft: "To enter, like and follow" offers what the sentence before said."""
-        return self._offer_in(self._token_range(self.span)) or self._offer_in(range(len(self._tokens)))
+        """In the span, else in the draft: "To enter, like and follow" offers what the sentence before
+        said. Elsewhere in the draft an amount is no prize unless it is won ("Tickets are £12 on the
+        door. Tag someone you'd bring!" offers nothing)."""
+        return self._offer_in(self._token_range(self.span)) or self._offer_in(range(len(self._tokens)), amounts=False)
 
-    def _offer_in(self, within: range) -> str | None:
+    def _offer_in(self, within: range, amounts: bool = True) -> str | None:
         """After the first offer verb that names a prize ("win a £50 voucher"), else around an amount
-        or a prize noun ("£5 off", "free dessert")."""
+        (with `amounts`) or a prize noun ("£5 off", "free dessert")."""
         tokens = self._tokens
         for verb in within:
             if verb + 1 in within and (tokens.norms[verb] in _OFFER_VERBS or (
@@ -175,13 +185,21 @@ class Slots:
                 start = self._object_start(verb + 1, within)
                 if start is not None and (found := self._offer_at(start, within)):
                     return found
-        noun = next((i for i in within if tokens.kinds[i] in ("money", "percent")),
+        noun = next((i for i in within if amounts and tokens.kinds[i] in ("money", "percent")),
                     next((i for i in within if tokens.norms[i] in _OFFER_NOUNS), None))
         if noun is None:
             return None
         start = noun
         while start - 1 in within and (tokens.norms[start - 1] in _DETERMINERS or tokens.kinds[start - 1] in ("money", "number")):
             start -= 1
+        ours = start < noun and tokens.norms[start] in _OURS
+        if tokens.norms[noun] in _NAMED_PRIZES and (start == noun or ours):
+            # "Prize: £100 in vouchers", "Our biggest giveaway yet: a weekend away": the prize is what follows
+            named = next((i + 1 for i in range(noun, min(noun + 3, within.stop)) if tokens.norms[i] in (":", "-", "of")), None)
+            return self._offer_at(named, within) if named is not None and named in within else None
+        if ours:  # "Our hamper giveaway is here": one of them is on offer
+            found = self._offer_at(start + 1, within)
+            return found and re.sub(r"\s+giveaway$", "", f"{'an' if found[0].lower() in 'aeiou' else 'a'} {found}", flags=re.I)
         return self._offer_at(start, within)
 
     def _offer_at(self, start: int, within: range) -> str | None:
@@ -210,6 +228,8 @@ class Slots:
         """Where the offer starts after its verb: past "away" or "you", and past who gets it
         ("giving one homeowner a free session")."""
         tokens = self._tokens
+        if start in within and tokens.norms[start] == "to":
+            return None  # "Text WIN to 80800": a keyword, and a number to send it to
         while start in within and tokens.norms[start] in _OFFER_SKIPS | {"for"}:
             start += 1
         for article in range(start + 1, min(start + 4, within.stop)):
@@ -242,6 +262,8 @@ class Slots:
                 if words:
                     words = _agreed(words) if not opening else words
                     return f"{opening} {words}?" if opening else f"{words[0].upper()}{words[1:]}?"
+        if inverted := _inverted(replaced):
+            return inverted
         options = [_plain(o) for o in map(_clause, _options(replaced)) if o]
         if len(options) == 1:  # "like for jeans. RT for joggers.": one option a sentence
             options = [_plain(o) for o in map(_clause, _options(self.text)) if o]
@@ -279,17 +301,61 @@ class Slots:
         if rest and _symbols_off(self.text[start:self.span.end]).endswith("?"):
             rest += "?"  # the draft's question stays one: "Fancy a treat?"
         factual = any(kind in ("money", "percent") for kind in tokenize(rest).kinds)  # "80% off" says enough
+        if not factual and self._asks_of_praised() and not content_words(rest) - _CLAIM_NOUNS - _SPEAKING - content_words(
+                f"{self._praised() or ''} {self._field() or ''}"):
+            return None  # "We are the leader in home insurance": the question says all it says, without the claim
         return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
 
+    def _asks_of_praised(self) -> bool:
+        return any("praised" in slot_names(t) for s in self.rule.suggestions for t in (s.replace, s.append) if t)
+
     def _dated(self) -> list[Span]:
-        """The replaced words' date, when the rule's fix says it anyway with `{when}` or `{date}`:
-        "Our sale ends tonight" keeps "Our sale", and "It runs until tonight" follows."""
+        """The replaced words' date, when the rule's fix says it anyway with `{when}`, `{date}` or
+        `{running}` (which says what ends, too): "Our sale ends tonight, hurry" leaves nothing to
+        `rest`, and `running` reads "Our sale runs until tonight"."""
         templates = [t for s in self.rule.suggestions for t in (s.replace, s.append) if t]
-        if not any(name in ("when", "date") for t in templates for name in slot_names(t)):
+        names = {name for t in templates for name in slot_names(t)}
+        if not names & {"when", "date", "running"}:
             return []
         replaced = self.text[self.span.start:self.span.end]
         found = next((m for m in _DATE.finditer(replaced) if not _named_day(replaced, m)), None)
-        return [Span(self.span.start + found.start(), self.span.start + found.end())] if found else []
+        dated = [Span(self.span.start + found.start(), self.span.start + found.end())] if found else []
+        thing = self._ending() if "running" in names else None
+        return dated + ([thing] if thing else [])
+
+    def _ending(self) -> Span | None:
+        """What the replaced words say ends: "Our Black Friday sale" in "Our Black Friday sale ends
+        tonight", "Offer" in "Offer ends Sunday"; the words before an ending verb, back to a small word."""
+        tokens, within = self._tokens, self._token_range(self.span)
+        verb = next((i for i in within if tokens.norms[i] in _ENDING_VERBS), None)
+        if verb is None:
+            return None
+        start = verb
+        while (start - 1 in within and verb - start < 5 and tokens.kinds[start - 1] == "word"
+               and (tokens.norms[start - 1] not in STOPWORDS or tokens.norms[start - 1] in _SUBJECT_STARTS)):
+            start -= 1
+            if tokens.norms[start] in _SUBJECT_STARTS:
+                break
+        if all(tokens.norms[i] in _SUBJECT_STARTS for i in range(start, verb)):
+            return None
+        return Span(tokens.starts[start], tokens.ends[verb - 1])
+
+    def _running(self) -> str | None:
+        """The deadline as a plain fact: what ends, else "It" when the draft says what it is, runs
+        until then; "On until Sunday" when nothing does."""
+        when = self._when()
+        if when is None:
+            return None
+        thing = self._ending()
+        if thing is not None:
+            name = _plain(self._slice(thing)) or ""
+            if name.split()[0].lower() not in _SUBJECT_STARTS:
+                name = "the " + name[0].lower() + name[1:]  # "Offer ends Sunday": the offer
+            plural = name.endswith("s") and not name.endswith("ss")
+            return f"{name} {'run' if plural else 'runs'} {when}"
+        if self._rest() or self.text[:self.span.start].strip():
+            return f"It runs {when}"
+        return "On " + re.sub(r"^(?:on|by the)\s+", lambda m: "until the " if m.group().startswith("by") else "", when)
 
     def _aside(self) -> str | None:
         tokens, within = self._tokens, self._token_range(self.span)
@@ -369,6 +435,21 @@ class Slots:
         for claim in claims:
             if found := self._noun_after(claim.end, claims):
                 return f"our {found}"
+        subject = self._subject()  # "Our app is #1 for productivity": what the claim is said of
+        return subject if claims and subject and subject.startswith("our ") else None
+
+    def _field(self) -> str | None:
+        """What a claim says the thing is for: "productivity" in "Our app is #1 for productivity"."""
+        tokens = self._tokens
+        for claim in sorted(self._about(self.rule, own_list=True), key=lambda s: (not self._inside(s), s.start)):
+            at = next((i for i, start in enumerate(tokens.starts) if start >= claim.end), len(tokens))
+            at = next((i + 1 for i in range(at, min(at + 3, len(tokens))) if tokens.norms[i] == "for"), None)
+            end = at
+            while (end is not None and end < len(tokens) and end - at < 3 and tokens.kinds[end] == "word"
+                   and self.text[tokens.starts[end]].islower() and tokens.norms[end] not in STOPWORDS):
+                end += 1
+            if end is not None and end > at:
+                return self.text[tokens.starts[at]:tokens.ends[end - 1]]
         return None
 
     def _noun_after(self, index: int, claims: Sequence[Span]) -> str | None:
@@ -382,6 +463,9 @@ class Slots:
             at += 2  # "the leader in home insurance": what it leads in
             while at < len(tokens) and tokens.norms[at] in ("the", "a", "an"):
                 at += 1
+        elif at + 1 < len(tokens) and tokens.norms[at] in ("in", "of") and any(
+                c.end == tokens.ends[at - 1] and self.text[c.start:c.end].lower().split()[-1] in _CLAIM_NOUNS for c in claims):
+            at += 1  # "the leading provider of garden furniture": the claim ends in its noun
         end = at
         while (end < len(tokens) and end - at < 3 and tokens.kinds[end] in ("word", "number")
                and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _SUBJECT_STOPS):
@@ -444,11 +528,20 @@ class Slots:
     def _date_match(self) -> str | None:
         for where in (self.text[self.span.start:self.span.end], self.text):
             for match in _DATE.finditer(where):
-                if _named_day(where, match):
+                if _named_day(where, match) or where is self.text and self._ends_there(match.start()):
                     continue
                 found = _plain(match.group()) or ""
                 return found[0].lower() + found[1:] if not re.match(_WEEKDAYS + "|" + _MONTHS, found, re.I) else found
         return None
+
+    def _ends_there(self, index: int) -> bool:
+        """The sentence at `index` of the draft is the rule's too, and the fix says what ends then
+        ("Last chance! Offer ends Sunday!"): that sentence's fix says its date, this one does not."""
+        if not any("running" in slot_names(t) for s in self.rule.suggestions for t in (s.replace, s.append) if t):
+            return False
+        own = self.features.spans.get(self._own_list() or "", ())
+        return any(s.start <= index < s.end and not (s.start < self.span.end and self.span.start < s.end)
+                   and any(s.start <= m.start < s.end for m in own) for s in self.features.sentences)
 
     def _mentions(self) -> str | None:
         # "tag @sam": a mention right after (or inside) what the rule captured was asked for by the mechanic
@@ -456,6 +549,23 @@ class Slots:
         mentions = [s for s in self.features.spans.get("mentions", ()) if self._inside(s)
                     and not any(a.start <= s.start <= a.end + 1 for a in asked)]
         return " ".join(self.text[s.start:s.end] for s in mentions) or None
+
+    def _addressed(self) -> str | None:
+        """Where the closed words were said of, with what a reply takes there: "to this account" in
+        "This is an automated account", "on this thread"; in the draft when the words do not say it
+        ("This is an automated account. Replies are not read." is one closure, said twice)."""
+        found = _ADDRESSED.search(self.text, self.span.start, self.span.end) or _ADDRESSED.search(self.text)
+        if not found:
+            return None
+        noun = found.group("noun").lower()
+        on = noun in ("post", "thread", "tweet", "video") or self._channel() == "Comments"
+        return f"{'on' if on else 'to'} this {noun}"
+
+    def _reached(self) -> str | None:
+        """Who a chain message is to be sent to, as one of the reader's own: "a friend" in "send this
+        to 10 friends"; None for people in general ("10 people", "everyone you know")."""
+        found = _REACHED.search(self.text, self.span.start, self.span.end)
+        return f"a {_SINGULAR.get(found.group(1).lower(), found.group(1).lower()[:-1])}" if found else None
 
     def _channel(self) -> str | None:
         found = _CHANNEL.search(self.text[self.span.start:self.span.end])
@@ -471,23 +581,49 @@ class Slots:
     def kept(self) -> list[str]:
         """The links, addresses, amounts and @mentions in the span (but mentions the mechanic asked
         for), as written: what a rewrite of it must still hold."""
-        spans = [s for name in ("links", "emails", "money") for s in self.features.spans.get(name, ())
-                 if self._inside(s) and s != self.span]  # a fix of that very link ("(link in bio)") replaces it
-        found = [self.text[s.start:s.end] for s in sorted(spans, key=lambda s: s.start)]
+        spans = sorted(((s.start, name, s) for name in ("links", "emails", "money") for s in self.features.spans.get(name, ())
+                        if self._inside(s) and s != self.span), key=lambda found: found[0])  # a fix of that very link ("(link in bio)") replaces it
+        found = [amount(self._slice(s) or "") if name == "money" else self._slice(s) or "" for _, name, s in spans]
         return found + (self._mentions() or "").split()
 
+    def missing(self, rewrite: str) -> Counter[str]:
+        """What of `kept()` the rewrite leaves out."""
+        return Counter(self.kept()) - Counter(kept_tokens(rewrite) + re.findall(r"@\w+", rewrite))
+
     def completed(self, rewrite: str) -> str:
-        """`rewrite` with what it dropped of `kept()` added at its end: an amount in brackets, a link
-        as "Details: <link>", then the @mentions as a post ends with them."""
-        missing = Counter(self.kept()) - Counter(kept_tokens(rewrite) + re.findall(r"@\w+", rewrite))
+        """`rewrite` with what it dropped of `kept()` added: an amount with the words that go with it
+        in the draft, in the sentence that says the offer ("..., once they spend £100."), a link as
+        "Details: <link>", then the @mentions as a post ends with them."""
+        missing = self.missing(rewrite)
         if not missing or not rewrite:
             return rewrite
         mentions = [item for item in missing.elements() if item.startswith("@")]
-        amounts = [item for item in missing.elements() if _AMOUNT.match(item)]
+        amounts = [item for item in missing.elements() if AMOUNT.match(item)]
         written = {self._slice(s): self._linked(s) for s in self.features.spans.get("links", ())}
         links = [written.get(item, item) for item in missing.elements() if item not in mentions and item not in amounts]
-        return " ".join([rewrite.rstrip(), *([f"({' '.join(amounts)})"] if amounts else []),
-                         *([f"Details: {' '.join(links)}"] if links else []), *mentions])
+        for written in amounts:  # one the rewrite says already (the draft says it twice) goes back as it is
+            terms = None if written in kept_tokens(rewrite) else self._terms(written)
+            rewrite = _joined(rewrite, terms or f"({written})")
+        return " ".join([rewrite.rstrip(), *([f"Details: {' '.join(links)}"] if links else []), *mentions])
+
+    def _terms(self, written: str) -> str | None:
+        """The words of the replaced span that go with the amount `written`: from the word that links it to the
+        sentence ("once they spend £100", "up to £5,000") to the end of its clause."""
+        tokens, within = self._tokens, self._token_range(self.span)
+        at = next((i for i in within if tokens.kinds[i] == "money" and self.text[tokens.starts[i]:tokens.ends[i]].rstrip(",") == written), None)
+        if at is None:
+            return None
+        clause = tokens.clause(at)
+        back = [i for i in range(at - 1, within.start - 1, -1) if tokens.clause(i) == clause]
+        lead = next((i for i in reversed(back) if tokens.norms[i] in _SUBORDINATORS), None)
+        lead = lead if lead is not None else next((i for i in back if tokens.norms[i] in _LINKS), None)
+        if lead is None:
+            return None
+        end = at
+        while (end + 1 in within and tokens.clause(end + 1) == clause and not self.text[tokens.ends[end] - 1] in ",;:"
+               and tokens.kinds[end + 1] in ("word", "money", "number", "percent")):
+            end += 1
+        return _plain(self.text[tokens.starts[lead]:tokens.ends[end]].rstrip(",.;:"))
 
     # -- helpers
 
@@ -513,6 +649,9 @@ _ASKED: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:someone|somebody|a friend|a mate|the person|the friend|the one|that friend|a person|anyone|a colleague"
                 r"|(?:\d+|two|three|four|five|some|your) (?:friends|mates|people|pals|colleagues))"
                 r"\s+(?P<rest>(?:who|that)(?:'d|'s|\s).+)", re.IGNORECASE), ""),
+    # "Tag someone you'd bring": who that would be
+    (re.compile(r"\b(?:tag|mention)\s+(?:someone|somebody|a friend|a mate|the friend|the person|the one)\s+(?:you'd|you would|you’d)"
+                r"\s+(?P<rest>.+)", re.IGNORECASE), "Who would you"),
     # "Tag your brunch buddy": who that is; "comment your dream destination in one emoji": what it is
     (re.compile(r"\b(?:tag|mention)\s+(?:your|ur)\s+(?P<rest>.+?)" + _ASKED_END, re.IGNORECASE), "Who's your"),
     (re.compile(r"\b(?:comment|drop|type|post|share|leave|tell us|reply with)\s+(?:your|ur)\s+(?P<rest>.+?)" + _ASKED_END,
@@ -529,7 +668,8 @@ _SUPERLATIVE = re.compile(r"\w*(?:est\b|most\b|best\b|leading\b|(?:number one|no
 _ENGAGEMENT = frozenset("like likes share shares repost reposts retweet retweets rt rts follower followers follow follows "
                         "comment comments view views sub subs subscribers entry entries vote votes tag tags".split())
 _CLAIM_NOUNS = frozenset("leader leaders champion champions winner winners benchmark pioneer pioneers experts "
-                         "specialists favourite".split())
+                         "specialists favourite provider providers".split())
+_SPEAKING = frozenset("we're we've i'm".split())  # who is speaking, in a claim's frame: "We're the ..."
 _PATH = re.compile(r"/[^\s<>\"]+")
 _PUSHES = frozenset("now today tonight here online instore store while".split())
 _PRONOUNS = frozenset("yours mine ours".split())
@@ -539,7 +679,10 @@ _SENT_TO = re.compile(r"\b(?:(?:via|through|using|on|in)\s+(?:the|our|your)\s+[^
                       r"(?=\s*(?:[.,;:!?()]|$)|\s+(?:within|please|not|or|and|to|for|if|only|here|instead)\b)|online(?=\s+only))",
                       re.IGNORECASE)
 _DATE_LEAD = re.compile(r"^(?:on|by|until|till|from|before|ends?|closes?)\s+", re.IGNORECASE)
-_AMOUNT = re.compile(r"[£$€¥₹]?\d")
+AMOUNT = re.compile(r"[£$€¥₹]?\d")
+# What ties an amount to its sentence: "once they spend £100", "up to £5,000", "worth £350"
+_SUBORDINATORS = frozenset("once when if after until unless".split())
+_LINKS = frozenset("up for worth from with at of over under".split())
 _NEGATIONS = frozenset("not no never cannot unable".split())
 _TOPIC_VERBS = frozenset("respond reply answer discuss accept handle process take see access issue log read monitor "
                          "consider help book register give arrange deal use sort change cancel refund report post share "
@@ -548,6 +691,11 @@ _TOPIC_VERBS = frozenset("respond reply answer discuss accept handle process tak
 _TOPIC_SKIPS = frozenset("question questions query queries enquiry enquiries about regarding concerning re longer".split())
 _TOPIC_STOPS = frozenset("here via through online please regarding concerning about matter thread post page account tweet platform site channel dm dms message messages comment comments reply replies inbox "
                          "night nights weekend weekends evening evenings tonight".split())
+_ADDRESSED = re.compile(r"\b(?:this|our)\s+(?:is\s+an?\s+)?(?:(?:automated|unmonitored|official|social)\s+)?"
+                        r"(?P<noun>account|page|inbox|mailbox|feed|profile|thread|post|tweet|video)\b", re.IGNORECASE)
+_REACHED = re.compile(r"\b(?:\d+|all (?:of )?your|your|every one of your)\s+(friends|mates|colleagues|contacts|family|followers|neighbours)\b",
+                      re.IGNORECASE)
+_SINGULAR = {"family": "family member", "neighbours": "neighbour"}
 _CHANNEL = re.compile(r"\b(comments?|replies|reply|dms?|direct messages?|messages?|inbox|mailbox)\b", re.IGNORECASE)
 _CHANNELS = {"comment": "Comments", "replie": "Replies", "reply": "Replies", "dm": "DMs", "direct message": "Messages",
              "message": "Messages", "inbox": "Messages", "mailbox": "Messages"}
@@ -557,6 +705,20 @@ _LOOSE_ENDS = re.compile(r"^(?:(?:only|just|to|and|or|but|so|now|up)\s+)+"
                          r"|(?:\s+(?:only|just|to|and|or|but|so|now|the|a|are|is|in))+$", re.IGNORECASE)
 _BUILTIN_SPANS = frozenset({"questions", "hashtags", "mentions", "links", "emails", "money", "emoji", "exclamations",
                             "caps_words"})
+
+
+def _joined(rewrite: str, terms: str) -> str:
+    """`terms` at the end of the rewrite's first sentence that holds an amount, else its first
+    statement, else as a sentence after it; an amount alone in brackets."""
+    sentences = re.split(r"(?<=[.!?])\s+", rewrite.strip())
+    if terms.startswith("("):
+        return f"{rewrite.rstrip()} {terms}"
+    at = next((i for i, s in enumerate(sentences) if AMOUNT.search(s) and s[-1:] in ".!?"),
+              next((i for i, s in enumerate(sentences) if s.endswith(".")), None))
+    if at is None:
+        return f"{rewrite.rstrip()} {terms[0].upper()}{terms[1:]}."
+    sentences[at] = f"{sentences[at][:-1]}, {terms}{sentences[at][-1]}"
+    return " ".join(sentences)
 
 
 def _as_action(phrase: str) -> str | None:
@@ -584,6 +746,54 @@ def _named_day(text: str, match: re.Match[str]) -> bool:
     opener = text[:before.start()].rstrip()
     return word.lower() in _DAY_NAMES or (word.isalpha() and word[0].isupper() and bool(opener) and opener[-1] not in ".!?:\n"
                                            and word.lower() not in _PREPOSITIONS)
+
+
+# "if this view makes you smile": what the bait says of something other than the reader
+_IF_SAID = re.compile(r"\bif\s+(?P<det>this|that|these|those|the|your|ur|today|it)\s+(?P<words>[^\n]+)", re.IGNORECASE)
+_ALONE = frozenset("this that it today".split())  # a subject on its own: "if this made your day"
+_AUXILIARIES = frozenset("is are was were has have can could will would should does did do".split())
+_PAST = {"made": "make", "brought": "bring", "gave": "give", "got": "get", "took": "take", "kept": "keep",
+         "felt": "feel", "left": "leave", "sent": "send"}
+
+
+def _inverted(text: str) -> str | None:
+    """Bait about something other than the reader as the question it stands for: "if this view
+    makes you smile" as "Does this view make you smile?", "if this made your day" as "Did this make
+    your day?", "if these cookies look good" as "Do these cookies look good?"."""
+    match = _IF_SAID.search(text)
+    if not match:
+        return None
+    det, words = match["det"].lower(), _clause(match["words"]).split()
+    # the verb: right after a subject that stands alone, else after one or two words of its noun
+    at = 0 if det in _ALONE and words and _verb_like(words[0]) else next(
+        (i for i in (1, 2) if i < len(words) - 1 and _verb_like(words[i]) or det in ("these", "those") and i == 1 < len(words) - 1), None)
+    if at is None or at + 1 >= len(words):
+        return None
+    subject = " ".join(["your" if det == "ur" else det, *words[:at]])
+    verb, rest = words[at].lower(), _plain(" ".join(words[at + 1:]))
+    plural = det in ("these", "those") or (at and words[at - 1].lower().endswith("s") and not words[at - 1].lower().endswith("ss"))
+    if verb in _AUXILIARIES:
+        asked = f"{verb} {subject} {rest}"
+    elif verb in _PAST or verb.endswith("ed"):
+        asked = f"did {subject} {_PAST.get(verb) or _unpast(verb)} {rest}"
+    elif verb.endswith("s") and not plural:
+        base = verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes", "oes")) else verb[:-1]
+        asked = f"does {subject} {base} {rest}"
+    else:
+        asked = f"do {subject} {verb} {rest}"
+    return asked[0].upper() + asked[1:] + "?"
+
+
+def _verb_like(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _AUXILIARIES or lowered in _PAST or len(lowered) > 4 and lowered.endswith("ed") or (
+        lowered.endswith("s") and not lowered.endswith(("ss", "'s", "’s")) and len(lowered) > 2)
+
+
+def _unpast(verb: str) -> str:
+    """A regular past as its base: "reminded" as "remind", "loved" as "love", "missed" as "miss"."""
+    stem = verb[:-2]
+    return stem + "e" if stem.endswith(("v", "c", "g", "z", "at", "ur", "us", "is", "ok")) and not stem.endswith("ss") else stem
 
 
 def _uncapped(words: str) -> str:
