@@ -55,8 +55,6 @@ class Linter:
 
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
-        # Patterns looked for anywhere in the draft: support for a rule (the company speaking somewhere)
-        self._draft_wide = frozenset(p.key for p in pack.plan.patterns if p.within == "draft")
         try:
             self._engine = CompiledRules(pack.rules)
         except RulesError as error:  # a rule the engine refuses: watch the same files as for any other problem
@@ -77,7 +75,7 @@ class Linter:
         features = extract(text, platform, self.pack.plan)
         fired = self._engine.fired(features.values)
         findings = [finding for rule in self.pack.rules if rule.id in fired and rule.id not in disabled
-                    for finding in _findings(rule, text, features, self._draft_wide)]
+                    for finding in _findings(rule, text, features)]
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule.id))
         language = features.values["language"]
         skipped = () if language == UNDETERMINED else tuple(
@@ -88,10 +86,10 @@ class Linter:
         self._engine.close()
 
 
-def _findings(rule: Rule, text: str, features: Features, draft_wide: AbstractSet[str]) -> list[Finding]:
+def _findings(rule: Rule, text: str, features: Features) -> list[Finding]:
     message = rule.message.format_map(features.values)
     severity, link = rule.policy(str(features.values["platform"]))
-    spans = _underlined(rule, features, draft_wide)
+    spans = _underlined(rule, features)
     if not spans:
         end = Span(len(text), len(text))
         return [Finding(rule, message, end, "draft", filled(rule, text, features, None), severity, link)]
@@ -129,7 +127,7 @@ def sentence_wide(rule: Rule) -> bool:
     return next((s.over == "sentence" for s in rule.suggestions if s.replace is not None), False)
 
 
-def _underlined(rule: Rule, features: Features, draft_wide: AbstractSet[str]) -> list[Span]:
+def _underlined(rule: Rule, features: Features) -> list[Span]:
     if rule.underline == "none":
         return []
     names = span_features(rule.condition, features.values)
@@ -137,7 +135,7 @@ def _underlined(rule: Rule, features: Features, draft_wide: AbstractSet[str]) ->
     # counts such as hashtags or capitals are underlined only when nothing was matched, and so are
     # patterns looked for in the whole draft ("we", a hashtag: who is speaking, not the claim).
     matched = [name for name in names if name not in BUILTIN_FEATURES]
-    matched = [name for name in matched if name not in draft_wide] or matched
+    matched = [name for name in matched if name not in features.draft_wide] or matched
     spans = merge([span for name in matched or names for span in features.spans.get(name, ())])
     if rule.underline == "sentence":
         spans = merge([sentence for sentence in features.sentences if _overlaps(spans, sentence)])

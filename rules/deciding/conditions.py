@@ -100,8 +100,13 @@ def leaves(condition: Condition) -> list[Leaf]:
 
 
 def span_features(condition: Condition, values: Mapping[str, Value]) -> list[str]:
-    """Features whose spans explain a fired rule: its positive tests that hold."""
-    return [leaf.feature for leaf in leaves(condition) if leaf.positive and leaf.holds(values)]
+    """Features whose spans explain a fired rule: its positive tests that hold, in the alternatives that
+    hold ("which" counted for a side-by-side vote that is not there explains nothing)."""
+    if isinstance(condition, Leaf):
+        return [condition.feature] if condition.positive and condition.holds(values) else []
+    if not condition.holds(values):
+        return []
+    return [feature for item in condition.items for feature in span_features(item, values)]
 
 
 @dataclass

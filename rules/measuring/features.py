@@ -97,6 +97,8 @@ class Features:
     spans: dict[str, list[Span]] = field(default_factory=dict)
     sentences: list[Span] = field(default_factory=list)
     captures: dict[str, list[dict[str, Span]]] = field(default_factory=dict)  # pattern -> per match
+    # Patterns looked for anywhere in the draft: support for a rule ("we" somewhere, a "?"), not what it is about.
+    draft_wide: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +114,11 @@ class FeaturePlan:
     languages: tuple[str, ...] = ()  # the languages rules are gated on (see language.gate)
     positions: tuple[Position, ...] = ()
     pattern_index: PatternIndex = field(init=False, repr=False, compare=False)
+    draft_wide: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pattern_index", PatternIndex(self.patterns, self.phrases.longest))
+        object.__setattr__(self, "draft_wide", frozenset(p.key for p in self.patterns if p.within == "draft"))
 
     @property
     def phrase_lists(self) -> dict[str, list]:
@@ -131,7 +135,7 @@ def warm_up() -> None:
 def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     tokens = tokenize(text)
     sentences = [tokens.span(first, end) for first, end in _ranges(tokens.sentence_starts, len(tokens))]
-    features = Features(tokens, values={}, sentences=sentences)
+    features = Features(tokens, values={}, sentences=sentences, draft_wide=plan.draft_wide)
     _measure_layout(features, text, tokens, platform, plan.limits)
     matches = _measure_phrases(features, tokens, plan)
     _measure_positions(features, plan.positions)

@@ -71,7 +71,10 @@ def hints(result: LintResult) -> list[Hint]:
     for group in groups:
         before.append(set(used))
         built.append(_hint(text, result.features, group, "span", used))
-    built = _echoes_dropped(text, built)
+    if len(built) > 1:  # compared without their invitations, which a post asks once whichever fix keeps it
+        quiet = [_hint(text, result.features, group, "span", set(used_before), asked=True)
+                 for group, used_before in zip(groups, before)]
+        built = _echoes_dropped(text, built, quiet)
     # A post asks once, at its end: of the fixes that invite replies, all but the last leave the invitation out.
     inviting = [index for index, hint in enumerate(built) if invites_replies(hint)]
     for index in inviting[:-1]:
@@ -80,13 +83,13 @@ def hints(result: LintResult) -> list[Hint]:
 
 
 
-def _echoes_dropped(text: str, built: list[Hint]) -> list[Hint]:
+def _echoes_dropped(text: str, built: list[Hint], quiet: list[Hint]) -> list[Hint]:
     """A hint whose fix says nothing that another hint's fix does not already say ("WIN a hamper! To
     enter, like and follow."; "Don't miss it!" beside a sentence whose fix keeps the date and asks)
     is the same problem told twice: its fix is to drop those words. Of two fixes word for word alike,
     the one whose words hold less of it goes ("🎁 GIVEAWAY 🎁" before the sentence with the hamper),
-    else the later one."""
-    fixes = [next((s.text for s in hint.suggestions if s.text), "") for hint in built]
+    else the later one. What the fixes say is read from `quiet`, the same hints without invitations."""
+    fixes = [next((s.text for s in hint.suggestions if s.text), "") for hint in quiet]
     said = [_sentences(fix) for fix in fixes]
     own = [len(content_words(fix) & content_words(text[h.span.start:h.span.end])) for fix, h in zip(fixes, built)]
     for index, hint in enumerate(built):

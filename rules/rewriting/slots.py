@@ -149,9 +149,10 @@ class Slots:
 
     def asks_elsewhere(self) -> bool:
         """The draft asks a question outside the replaced words: a rewrite needs no invitation of its own.
-        A question the rule itself matched ("Ready to grow your business?" before a hard sell) asks nothing."""
+        A question the rule itself matched ("Ready to grow your business?" before a hard sell) asks nothing;
+        one that only supports it from anywhere in the draft ("Which wins?" beside a vote list) still asks."""
         matched = [s for leaf in leaves(self.rule.condition) if leaf.positive and leaf.feature not in _BUILTIN_SPANS
-                   for s in self.features.spans.get(leaf.feature, ())]
+                   and leaf.feature not in self.features.draft_wide for s in self.features.spans.get(leaf.feature, ())]
         return any((q.end <= self.span.start or q.start >= self.span.end)
                    and not any(m.start < q.end and q.start < m.end for m in matched)
                    for q in self.features.spans.get("questions", ()))
