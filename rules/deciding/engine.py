@@ -14,13 +14,14 @@ import itertools
 import json
 import operator
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import durable_rules_engine as core
 import orjson
 
-from ..measuring.features import Value
+from ..measuring.features import BUILTIN_FEATURES, Value
 from ..model import Problem, Rule, RulesError
 from .conditions import RuleBounds, branches, leaves, to_durable
 
@@ -37,7 +38,9 @@ _GUARD = {"kind": "draft"}
 _SEEN = "seen"
 # How many of its last distinct facts each shard remembers the answer to. A shard's answer depends on
 # its fact alone, and most drafts bring one it has answered before: on the eval corpus, 99% and 89%
-# of them for two of the default pack's three shards (the third reads scores that rarely repeat).
+# of them for two of the default pack's shards. Scores (reading ease, the signal) rarely repeat, so a
+# shard remembers a score by where it falls among the thresholds its rules compare it with: the
+# rules' tests, and so the engine's answer, are the same for any score between the same two.
 REMEMBERED_FACTS = 1024
 
 _lock = threading.Lock()  # the C core is process-global and not thread-safe
@@ -52,6 +55,8 @@ class _Shard:
     properties: dict[str, str]  # feature -> the short property name the fact carries it as
     # The feature values the fact carries, read in one C call (a shard reads up to 120 of them per draft).
     read: Callable[[Mapping[str, Value]], tuple[Value, ...]] = field(init=False, repr=False, compare=False)
+    # Where the fact carries a score: its position and the thresholds the shard's rules compare it with.
+    scores: tuple[tuple[int, tuple[float, ...]], ...] = ()
     # The rules that fired for each of the last facts, oldest first (see REMEMBERED_FACTS).
     answers: dict[tuple[Value, ...], frozenset[str]] = field(init=False, repr=False, compare=False)
 
@@ -64,7 +69,8 @@ class _Shard:
     def fired(self, values: Mapping[str, Value]) -> frozenset[str]:
         """The ids of the rules that fire for the draft's values; called under `_lock`."""
         carried = self.read(values)
-        answer = self.answers.get(carried)
+        remembered = self._remembered_as(carried)
+        answer = self.answers.get(remembered)
         if answer is None:
             sid = str(next(_sessions))
             fact = dict(zip(self.properties.values(), carried))
@@ -72,8 +78,19 @@ class _Shard:
             answer = frozenset(self.rule_ids[name] for name in _run(self.handle, fact, sid) if name != _SEEN)
             if len(self.answers) >= REMEMBERED_FACTS:
                 del self.answers[next(iter(self.answers))]
-            self.answers[carried] = answer
+            self.answers[remembered] = answer
         return answer
+
+    def _remembered_as(self, carried: tuple[Value, ...]) -> tuple[Value, ...]:
+        """The fact with each score replaced by where it falls among its thresholds (2i below the
+        i-th, 2i + 1 equal to it)."""
+        if not self.scores:
+            return carried
+        key = list(carried)
+        for index, thresholds in self.scores:
+            at = bisect_left(thresholds, key[index])
+            key[index] = 2 * at + (at < len(thresholds) and thresholds[at] == key[index])
+        return tuple(key)
 
 
 class CompiledRules:
@@ -117,6 +134,14 @@ def _features_of(rules: Sequence[Rule]) -> tuple[str, ...]:
     return tuple(sorted({leaf.feature for rule in rules for leaf in leaves(rule.condition)}))
 
 
+def _scores(rules: Sequence[Rule], properties: Mapping[str, str]) -> tuple[tuple[int, tuple[float, ...]], ...]:
+    """The scores among the fact's features (see REMEMBERED_FACTS), with the thresholds the rules test."""
+    tested = [leaf for rule in rules for leaf in leaves(rule.condition)]
+    return tuple((index, tuple(sorted({leaf.value for leaf in tested if leaf.feature == feature})))
+                 for index, feature in enumerate(properties)
+                 if feature in BUILTIN_FEATURES and BUILTIN_FEATURES[feature].kind == "number")
+
+
 def _definition(rule: Rule, properties: Mapping[str, str]) -> dict[str, object]:
     return {"all": [{"m": {"$and": [dict(_GUARD), to_durable(rule.condition, properties)]}}]}
 
@@ -139,7 +164,7 @@ def _create_shard(rules: list[Rule]) -> _Shard:
     except Exception:  # noqa: BLE001 - the C core raises bare Exception("... error code: N")
         raise RulesError([_culprit(rule) for rule in rules if _refused(rule)] or [
             Problem(rules[0].file, None, "durable-rules refused the rule set as a whole")]) from None
-    return _Shard(handle, names, properties)
+    return _Shard(handle, names, properties, _scores(rules, properties))
 
 
 def _create(definition: Mapping[str, object]) -> int:
