@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from . import accessibility, language, readability
 from .language import UNDETERMINED, detect, gate
-from .patterns import Pattern, PatternIndex, Scopes, find
+from .patterns import Ends, Pattern, PatternIndex, Scopes, find
 from .phrases import Match, PhraseBook, non_overlapping
 from .readability import flesch
 from .signal import SIGNAL_FEATURE_NAMES, Signal, ngrams
@@ -300,12 +301,12 @@ class _ByStart(dict):
     def __contains__(self, name: object) -> bool:
         return name in self._matches or name in self._classes
 
-    def __missing__(self, name: str) -> dict[int, list[int]]:
-        ends: dict[int, list[int]] = {}
+    def __missing__(self, name: str) -> Ends:
+        ends: Ends
         if name in self._classes:
-            by_class = self._tokens_by_class()
-            ends = {index: [index + 1] for label in self._classes[name] for index in by_class.get(label, ())}
+            ends = _ClassEnds(self._tokens, self._classes[name], self._tokens_by_class())
         else:
+            ends = {}
             for first, end in self._matches.get(name, ()):
                 if first in ends:
                     ends[first].append(end)
@@ -324,6 +325,25 @@ class _ByStart(dict):
             for index, label in itertools.chain(enumerate(self._tokens.kinds), self._tokens.extra.items()):
                 self._by_class.setdefault(label, []).append(index)
         return self._by_class
+
+
+class _ClassEnds:
+    """A class list's {start: [ends]} as `find` reads it (`get`, and its starts by iterating), answered from
+    the tokens' kinds and extra classes: a {word} list would be a dict of every word of a 64 KiB draft,
+    built for the few hundred tokens a pattern looks at."""
+
+    __slots__ = ("_kinds", "_extra", "_labels", "_by_class")
+
+    def __init__(self, tokens: Tokens, labels: frozenset[str], by_class: dict[str, list[int]]) -> None:
+        self._kinds, self._extra, self._labels, self._by_class = tokens.kinds, tokens.extra, labels, by_class
+
+    def get(self, index: int, default: tuple[int, ...] = ()) -> tuple[int, ...]:
+        if index < len(self._kinds) and (self._kinds[index] in self._labels or self._extra.get(index) in self._labels):
+            return (index + 1,)
+        return default
+
+    def __iter__(self) -> Iterator[int]:  # some starts twice (a kind and an extra class both listed)
+        return itertools.chain.from_iterable(self._by_class.get(label, ()) for label in self._labels)
 
 
 def _measure_signal(features: Features, tokens: Tokens, signal: Signal | None) -> None:
