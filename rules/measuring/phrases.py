@@ -54,9 +54,10 @@ class WordTest:
 
 
 Phrase = tuple[WordTest, ...]
-# A phrase filed under what it starts with: (its list, its length, the tests not yet passed where it was
-# found, the offset of the first of them). A phrase found by its first two forms has only its third test on.
-Candidate = tuple[str, int, Phrase, int]
+# A phrase filed under what it starts with: (its list, its length, the forms its first test not yet passed
+# where it was found asks for, or None if that test is no word's, that test's offset, the tests after it).
+# A phrase found by its first two forms has only its third test on.
+Candidate = tuple[str, int, frozenset[str] | None, int, Phrase]
 
 
 @lru_cache(maxsize=1 << 16)  # the loader checks each phrase, then indexes it: parse it once
@@ -140,7 +141,7 @@ class PhraseBook:
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
 
     def _index(self, name: str, phrase: Phrase) -> None:
-        first, candidate = phrase[0], (name, len(phrase), phrase[1:], 1)
+        first, candidate = phrase[0], _candidate(name, phrase, 1)
         if first.token_class:
             self._by_class[first.token_class].append(candidate)
         elif first.prefix:
@@ -156,11 +157,14 @@ class PhraseBook:
         """Every match of every list that occurs (overlapping ones included), in order of start; but
         for `class_lists`."""
         found: dict[str, list[Match]] = {}
-        count = len(tokens)
+        count, norms = len(tokens), tokens.norms
         for index, candidates in self._starts(tokens):
-            for name, length, rest, offset in candidates:
+            for name, length, forms, offset, rest in candidates:
                 end = index + length
-                if end > count or (rest and not _rest_matches(rest, tokens, index + offset)):
+                # Most candidates that fail, fail at the word after the ones they were found by.
+                if end > count or (forms is not None and norms[index + offset] not in forms):
+                    continue
+                if rest and not _rest_matches(rest, tokens, end - len(rest)):
                     continue
                 if name in found:
                     found[name].append((index, end))
@@ -180,7 +184,7 @@ class PhraseBook:
         table: dict[str, list[Candidate]] = defaultdict(list)
         for name, phrase in self._by_first[first]:
             for following in phrase[1].forms:
-                table[following].append((name, len(phrase), phrase[2:], 2))
+                table[following].append(_candidate(name, phrase, 2))
         self._by_pair[first] = table  # a race of two threads makes the same table twice
         return table
 
@@ -201,6 +205,14 @@ class PhraseBook:
             starts += [(index, entries) for index, label in tokens.extra.items() if (entries := by_class.get(label))]
         starts.sort(key=itemgetter(0))  # stable: at one index, forms before pairs, prefixes and classes
         return starts
+
+
+def _candidate(name: str, phrase: Phrase, passed: int) -> Candidate:
+    """A phrase of list `name` as filed under its first `passed` tests (which finding it has checked)."""
+    rest = phrase[passed:]
+    if rest and rest[0].forms:
+        return name, len(phrase), rest[0].forms, passed, rest[1:]
+    return name, len(phrase), None, passed, rest
 
 
 def _rest_matches(tests: Phrase, tokens: Tokens, at: int) -> bool:
