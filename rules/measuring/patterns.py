@@ -131,7 +131,7 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
         anchors = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
         anchors = anchors if len(tokens) else []
     required = next(index for index, step in enumerate(pattern.steps) if not (step.skip or step.optional))
-    landings = sorted({start for ends in lists[required] for start in ends})
+    landings = _landings(pattern.steps, lists, required)
     if required:
         # Only starts within `lead` tokens before a match of the first required step: in a long draft,
         # a few of its thousands of clauses.
@@ -157,6 +157,21 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
             found.append(match)
             free_from = match.end
     return found
+
+
+def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], required: int) -> list[int]:
+    """Where the first required step matches, ascending; if the next step must match too, only where it can
+    follow. A necessary condition, so no match is lost, and a common first word ("the", then an emoji)
+    no longer costs a try of the pattern at each of its thousands of places in a long draft."""
+    ends_by_start = lists[required]
+    landings = {start for ends in ends_by_start for start in ends}
+    after = required + 1
+    if after < len(steps) and not (steps[after].skip or steps[after].optional):
+        following = lists[after]
+        landings = {start for start in landings
+                    if any(by_start.get(end, ()) for ends in ends_by_start for end in ends.get(start, ())
+                           for by_start in following)}
+    return sorted(landings)
 
 
 def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], start: int,
