@@ -20,14 +20,15 @@ from .phrases import Match, PhraseBook, non_overlapping
 from .readability import flesch
 from .signal import SIGNAL_FEATURE_NAMES, Signal, ngrams
 from .text import Span, merge, normalise
-from .tokens import Tokens, tokenize
+from .tokens import Tokens, is_caps, tokenize
 
 FeatureKind = Literal["count", "number", "flag", "name"]
 Value = int | float | bool | str
-MIN_CAPS_LETTERS = 2
 SIGNAL_FEATURES = SIGNAL_FEATURE_NAMES
 NEAR_SCOPES = ("clause", "sentence")
 CLOSING_HASHTAGS = "closing_hashtags"
+# The extra classes of number and ordinal words, which they have instead of caps.
+_COUNTING_CLASSES = frozenset({"number", "ordinal"})
 # Tokens that are not words: what `words` leaves out, and what a bare link may be surrounded by.
 _NOT_WORDS = frozenset({"punct", "emoji", "link", "email"})
 
@@ -159,7 +160,7 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
     words = caps = 0
     exclamations: list[Span] = []
     caps_spans: list[Span] = []
-    check_caps = not text.islower()  # a draft whose cased letters are all lower case has no capitals
+    extra = tokens.extra
     for index, kind in enumerate(kinds):
         if kind in by_kind:
             by_kind[kind].append(Span(tokens.starts[index], tokens.ends[index]))
@@ -170,7 +171,9 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
         if kind in _NOT_WORDS:
             continue
         words += 1
-        if check_caps and kind == "word" and _is_caps(text[tokens.starts[index]:tokens.ends[index]]):
+        # A word in capitals has the caps class, unless it is a number or ordinal word ("FIVE"): those are read.
+        if kind == "word" and ((label := extra.get(index)) == "caps" or (
+                label in _COUNTING_CLASSES and is_caps(text[tokens.starts[index]:tokens.ends[index]]))):
             caps += 1
             caps_spans.append(Span(tokens.starts[index], tokens.ends[index]))
     questions = [sentence for sentence, (first, end) in zip(features.sentences, _ranges(tokens.sentence_starts, len(tokens)))
@@ -382,6 +385,3 @@ def _blank(text: str, spans: list[Span]) -> str:
     pieces.append(text[start:])
     return "".join(pieces)
 
-
-def _is_caps(word: str) -> bool:
-    return word.isupper() and sum(ch.isalpha() for ch in word) >= MIN_CAPS_LETTERS
