@@ -160,17 +160,21 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
 
 
 def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], required: int) -> list[int]:
-    """Where the first required step matches, ascending; if the next step must match too, only where it can
-    follow. A necessary condition, so no match is lost, and a common first word ("the", then an emoji)
-    no longer costs a try of the pattern at each of its thousands of places in a long draft."""
+    """Where the first required step matches, ascending; if the next step that is no gap must match too,
+    only where it can follow (within the gaps' reach). A necessary condition, so no match is lost, and a
+    common first word ("the", then an emoji) no longer costs a try of the pattern at each of its thousands
+    of places in a long draft."""
     ends_by_start = lists[required]
     landings = {start for ends in ends_by_start for start in ends}
-    after = required + 1
-    if after < len(steps) and not (steps[after].skip or steps[after].optional):
+    after, reach = required + 1, 0
+    while after < len(steps) and steps[after].skip:  # a gap, optional or not, is 0 to `skip` tokens
+        reach += steps[after].skip
+        after += 1
+    if after < len(steps) and not steps[after].optional:
         following = lists[after]
         landings = {start for start in landings
-                    if any(by_start.get(end, ()) for ends in ends_by_start for end in ends.get(start, ())
-                           for by_start in following)}
+                    if any(by_start.get(at, ()) for ends in ends_by_start for end in ends.get(start, ())
+                           for at in range(end, end + reach + 1) for by_start in following)}
     return sorted(landings)
 
 
