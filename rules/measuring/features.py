@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from . import accessibility, language, readability
 from .language import UNDETERMINED, detect, gate
-from .patterns import Pattern, PatternIndex, Scopes, find
+from .patterns import Ends, Pattern, PatternIndex, Scopes, find
 from .phrases import Match, PhraseBook, non_overlapping
 from .readability import flesch
 from .signal import SIGNAL_FEATURE_NAMES, Signal, ngrams
 from .text import Span, merge, normalise
-from .tokens import Tokens, tokenize
+from .tokens import Tokens, is_caps, tokenize
 
 FeatureKind = Literal["count", "number", "flag", "name"]
 Value = int | float | bool | str
-MIN_CAPS_LETTERS = 2
 SIGNAL_FEATURES = SIGNAL_FEATURE_NAMES
 NEAR_SCOPES = ("clause", "sentence")
 CLOSING_HASHTAGS = "closing_hashtags"
+# The extra classes of number and ordinal words, which they have instead of caps.
+_COUNTING_CLASSES = frozenset({"number", "ordinal"})
 # Tokens that are not words: what `words` leaves out, and what a bare link may be surrounded by.
 _NOT_WORDS = frozenset({"punct", "emoji", "link", "email"})
 
@@ -158,7 +160,7 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
     words = caps = 0
     exclamations: list[Span] = []
     caps_spans: list[Span] = []
-    check_caps = not text.islower()  # a draft whose cased letters are all lower case has no capitals
+    extra = tokens.extra
     for index, kind in enumerate(kinds):
         if kind in by_kind:
             by_kind[kind].append(Span(tokens.starts[index], tokens.ends[index]))
@@ -169,7 +171,9 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
         if kind in _NOT_WORDS:
             continue
         words += 1
-        if check_caps and kind == "word" and _is_caps(text[tokens.starts[index]:tokens.ends[index]]):
+        # A word in capitals has the caps class, unless it is a number or ordinal word ("FIVE"): those are read.
+        if kind == "word" and ((label := extra.get(index)) == "caps" or (
+                label in _COUNTING_CLASSES and is_caps(text[tokens.starts[index]:tokens.ends[index]]))):
             caps += 1
             caps_spans.append(Span(tokens.starts[index], tokens.ends[index]))
     questions = [sentence for sentence, (first, end) in zip(features.sentences, _ranges(tokens.sentence_starts, len(tokens)))
@@ -300,12 +304,12 @@ class _ByStart(dict):
     def __contains__(self, name: object) -> bool:
         return name in self._matches or name in self._classes
 
-    def __missing__(self, name: str) -> dict[int, list[int]]:
-        ends: dict[int, list[int]] = {}
+    def __missing__(self, name: str) -> Ends:
+        ends: Ends
         if name in self._classes:
-            by_class = self._tokens_by_class()
-            ends = {index: [index + 1] for label in self._classes[name] for index in by_class.get(label, ())}
+            ends = _ClassEnds(self._tokens, self._classes[name], self._tokens_by_class())
         else:
+            ends = {}
             for first, end in self._matches.get(name, ()):
                 if first in ends:
                     ends[first].append(end)
@@ -324,6 +328,25 @@ class _ByStart(dict):
             for index, label in itertools.chain(enumerate(self._tokens.kinds), self._tokens.extra.items()):
                 self._by_class.setdefault(label, []).append(index)
         return self._by_class
+
+
+class _ClassEnds:
+    """A class list's {start: [ends]} as `find` reads it (`get`, and its starts by iterating), answered from
+    the tokens' kinds and extra classes: a {word} list would be a dict of every word of a 64 KiB draft,
+    built for the few hundred tokens a pattern looks at."""
+
+    __slots__ = ("_kinds", "_extra", "_labels", "_by_class")
+
+    def __init__(self, tokens: Tokens, labels: frozenset[str], by_class: dict[str, list[int]]) -> None:
+        self._kinds, self._extra, self._labels, self._by_class = tokens.kinds, tokens.extra, labels, by_class
+
+    def get(self, index: int, default: tuple[int, ...] = ()) -> tuple[int, ...]:
+        if index < len(self._kinds) and (self._kinds[index] in self._labels or self._extra.get(index) in self._labels):
+            return (index + 1,)
+        return default
+
+    def __iter__(self) -> Iterator[int]:  # some starts twice (a kind and an extra class both listed)
+        return itertools.chain.from_iterable(self._by_class.get(label, ()) for label in self._labels)
 
 
 def _measure_signal(features: Features, tokens: Tokens, signal: Signal | None) -> None:
@@ -362,6 +385,3 @@ def _blank(text: str, spans: list[Span]) -> str:
     pieces.append(text[start:])
     return "".join(pieces)
 
-
-def _is_caps(word: str) -> bool:
-    return word.isupper() and sum(ch.isalpha() for ch in word) >= MIN_CAPS_LETTERS

@@ -11,8 +11,9 @@ tokens, so the cost is linear in the draft.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .phrases import Match
 from .tokens import Tokens
@@ -20,6 +21,14 @@ from .tokens import Tokens
 SCOPES = ("clause", "sentence", "draft")
 MAX_STEPS = 12
 MAX_SKIP = 12
+
+
+class Ends(Protocol):
+    """A phrase list's matches as {start: [ends]}: all `find` asks of one (a dict, or features' class lists)."""
+
+    def get(self, index: int, default: Sequence[int] = ..., /) -> Sequence[int]: ...
+
+    def __iter__(self) -> Iterator[int]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +115,7 @@ class Scopes:
         return self._ends[within]
 
 
-def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, dict[int, list[int]]],
+def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
          scopes: Scopes, present: frozenset[str], lead: int) -> list[PatternMatch]:
     """The pattern's non-overlapping matches, leftmost first, each as short as it can be.
 
@@ -122,7 +131,7 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, dict[int, list
         anchors = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
         anchors = anchors if len(tokens) else []
     required = next(index for index, step in enumerate(pattern.steps) if not (step.skip or step.optional))
-    landings = sorted({start for ends in lists[required] for start in ends})
+    landings = _landings(pattern.steps, lists, required)
     if required:
         # Only starts within `lead` tokens before a match of the first required step: in a long draft,
         # a few of its thousands of clauses.
@@ -150,7 +159,26 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, dict[int, list
     return found
 
 
-def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[dict[int, list[int]], ...], ...], start: int,
+def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], required: int) -> list[int]:
+    """Where the first required step matches, ascending; if the next step that is no gap must match too,
+    only where it can follow (within the gaps' reach). A necessary condition, so no match is lost, and a
+    common first word ("the", then an emoji) no longer costs a try of the pattern at each of its thousands
+    of places in a long draft."""
+    ends_by_start = lists[required]
+    landings = {start for ends in ends_by_start for start in ends}
+    after, reach = required + 1, 0
+    while after < len(steps) and steps[after].skip:  # a gap, optional or not, is 0 to `skip` tokens
+        reach += steps[after].skip
+        after += 1
+    if after < len(steps) and not steps[after].optional:
+        following = lists[after]
+        landings = {start for start in landings
+                    if any(by_start.get(at, ()) for ends in ends_by_start for end in ends.get(start, ())
+                           for at in range(end, end + reach + 1) for by_start in following)}
+    return sorted(landings)
+
+
+def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], start: int,
               limit: int, failed: set[tuple[int, int]]) -> PatternMatch | None:
     """The shortest match of `steps` from token `start` ending by `limit`, or None; `failed` holds the
     (step, token) states known not to finish by `limit`, and gains the ones found now."""
@@ -178,7 +206,7 @@ def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[dict[int, list[int]], 
     return PatternMatch(start, end, captures)
 
 
-def _step_ends(step: Step, lists: tuple[dict[int, list[int]], ...], position: int, limit: int) -> list[int]:
+def _step_ends(step: Step, lists: tuple[Ends, ...], position: int, limit: int) -> list[int]:
     """Where the step can end when it begins at `position` (`lists`: its lists' ends by start), shortest first."""
     if step.skip:
         return list(range(position, min(position + step.skip, limit) + 1))

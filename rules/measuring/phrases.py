@@ -54,6 +54,10 @@ class WordTest:
 
 
 Phrase = tuple[WordTest, ...]
+# A phrase filed under what it starts with: (its list, its length, the forms its first test not yet passed
+# where it was found asks for, or None if that test is no word's, that test's offset, the tests after it).
+# A phrase found by its first two forms has only its third test on.
+Candidate = tuple[str, int, frozenset[str] | None, int, Phrase]
 
 
 @lru_cache(maxsize=1 << 16)  # the loader checks each phrase, then indexes it: parse it once
@@ -112,14 +116,14 @@ class PhraseBook:
         self.phrases: dict[str, list[Phrase]] = {name: [parse_phrase(p) for p in phrases]
                                                  for name, phrases in lists.items()}
         self._exceptions = {name: _EXCEPT + name for name in exceptions or {}}
-        self._by_form: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
+        self._by_form: dict[str, list[Candidate]] = defaultdict(list)
         # Phrases whose first two tests are words (most phrases) by their first form, then by the second:
         # a draft's common words ("you", "our") start many of them but are followed by few. The second
         # level is made for a form the first time a draft has it (a pack's forms times forms is large).
         self._by_first: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
-        self._by_pair: dict[str, dict[str, list[tuple[str, Phrase]]]] = {}
-        self._by_prefix: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
-        self._by_class: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
+        self._by_pair: dict[str, dict[str, list[Candidate]]] = {}
+        self._by_prefix: dict[str, list[Candidate]] = defaultdict(list)
+        self._by_class: dict[str, list[Candidate]] = defaultdict(list)
         # A pattern's own list of token classes only ("{word}", "{number}") matches single tokens by their
         # class: which ones is read off the tokens when a pattern asks (features.py), rather than listed
         # here for every word of every draft.
@@ -137,27 +141,30 @@ class PhraseBook:
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
 
     def _index(self, name: str, phrase: Phrase) -> None:
-        first = phrase[0]
+        first, candidate = phrase[0], _candidate(name, phrase, 1)
         if first.token_class:
-            self._by_class[first.token_class].append((name, phrase))
+            self._by_class[first.token_class].append(candidate)
         elif first.prefix:
-            self._by_prefix[first.prefix].append((name, phrase))
+            self._by_prefix[first.prefix].append(candidate)
         elif len(phrase) > 1 and phrase[1].forms:
             for form in first.forms:
                 self._by_first[form].append((name, phrase))
         else:
             for form in first.forms:
-                self._by_form[form].append((name, phrase))
+                self._by_form[form].append(candidate)
 
     def matches(self, tokens: Tokens) -> dict[str, list[Match]]:
         """Every match of every list that occurs (overlapping ones included), in order of start; but
         for `class_lists`."""
         found: dict[str, list[Match]] = {}
-        count = len(tokens)
+        count, norms = len(tokens), tokens.norms
         for index, candidates in self._starts(tokens):
-            for name, phrase in candidates:
-                end = index + len(phrase)
-                if end > count or (end > index + 1 and not _rest_matches(phrase, tokens, index)):
+            for name, length, forms, offset, rest in candidates:
+                end = index + length
+                # Most candidates that fail, fail at the word after the ones they were found by.
+                if end > count or (forms is not None and norms[index + offset] not in forms):
+                    continue
+                if rest and not _rest_matches(rest, tokens, end - len(rest)):
                     continue
                 if name in found:
                     found[name].append((index, end))
@@ -172,16 +179,16 @@ class PhraseBook:
                     del found[name]
         return found
 
-    def _pairs(self, first: str) -> dict[str, list[tuple[str, Phrase]]]:
+    def _pairs(self, first: str) -> dict[str, list[Candidate]]:
         """The phrases starting with the form `first` by the form of their second word (made once)."""
-        table: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
-        for entry in self._by_first[first]:
-            for following in entry[1][1].forms:
-                table[following].append(entry)
+        table: dict[str, list[Candidate]] = defaultdict(list)
+        for name, phrase in self._by_first[first]:
+            for following in phrase[1].forms:
+                table[following].append(_candidate(name, phrase, 2))
         self._by_pair[first] = table  # a race of two threads makes the same table twice
         return table
 
-    def _starts(self, tokens: Tokens) -> list[tuple[int, list[tuple[str, Phrase]]]]:
+    def _starts(self, tokens: Tokens) -> list[tuple[int, list[Candidate]]]:
         """(token index, the phrases that may start there), by index: each index looked up in C-speed
         comprehensions rather than a Python loop that joins lists for every token."""
         norms = tokens.norms
@@ -200,10 +207,21 @@ class PhraseBook:
         return starts
 
 
-def _rest_matches(phrase: Phrase, tokens: Tokens, index: int) -> bool:
-    for at, test in enumerate(phrase[1:], index + 1):
-        if not test.accepts(tokens, at):
+def _candidate(name: str, phrase: Phrase, passed: int) -> Candidate:
+    """A phrase of list `name` as filed under its first `passed` tests (which finding it has checked)."""
+    rest = phrase[passed:]
+    if rest and rest[0].forms:
+        return name, len(phrase), rest[0].forms, passed, rest[1:]
+    return name, len(phrase), None, passed, rest
+
+
+def _rest_matches(tests: Phrase, tokens: Tokens, at: int) -> bool:
+    """Whether `tests` accept the tokens from `at` on (a word's forms tested here: most tests are those)."""
+    norms = tokens.norms
+    for test in tests:
+        if not (norms[at] in test.forms if test.forms else test.accepts(tokens, at)):
             return False
+        at += 1
     return True
 
 

@@ -30,8 +30,7 @@ def ngrams(tokens: Tokens) -> set[str]:
     for capitals, an opening @mention, the number of questions and the length."""
     grams: set[str] = set()
     previous = "<s>"
-    extra = tokens.extra
-    for index, (norm, kind) in enumerate(zip(tokens.norms, tokens.kinds)):
+    for norm, kind in zip(tokens.norms, tokens.kinds):
         if kind == "punct" and norm not in _KEPT_PUNCT:
             previous = _BREAK
             continue
@@ -39,8 +38,8 @@ def ngrams(tokens: Tokens) -> set[str]:
         grams.add(gram)
         grams.add(f"{previous} {gram}")
         previous = gram
-        if extra.get(index) == "caps":
-            grams.add("<caps>")
+    if "caps" in tokens.extra.values():  # only words have it
+        grams.add("<caps>")
     if tokens.kinds and tokens.kinds[0] == "mention":
         grams.add("<opens:mention>")
     # How many questions, and how long: a post that asks twice, or runs long, reads differently.

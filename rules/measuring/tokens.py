@@ -55,6 +55,7 @@ ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth 
 REACTION_EMOJI = frozenset("❤ 😍 👍 👎 😮 😢 😭 😡 😂 🤣 🔥 💯 👏 🙌 💕 💖 💗 💙 💚 💛 💜 🖤 🤍 🧡 💔 ⭐ 🌟 ✅ ❌ 🙋 ✋ 🤚 "
                            "🥰 😻 🤩 😱 😆 🥲 🤔 👀 ♥ ❣ 💓 💞 🩷 🩵 🤎 🤯 😊 😁 😀 🙏 💪 🫶 🤞".split())
 POINTING_EMOJI = frozenset("👇 👉 👆 👈 ⬇ ➡ ⬆ ⤵ 🔽".split())
+MIN_CAPS_LETTERS = 2  # "I" and "A" are no words in capitals
 
 
 @dataclass(slots=True)
@@ -111,7 +112,7 @@ def tokenize(text: str) -> Tokens:
             norm = _COUNTRIES.get(chunk) or chunk.lower()
             if norm in _COUNTING_WORDS:
                 extra[len(norms)] = "number" if norm in NUMBER_WORDS else "ordinal"
-            elif len(chunk) > 1 and chunk.isupper():
+            elif len(chunk) >= MIN_CAPS_LETTERS and chunk.isupper():  # is_caps, for a chunk of letters
                 extra[len(norms)] = "caps"
             norms.append(norm)
             kinds.append("word")
@@ -185,9 +186,14 @@ def _extra_class(norm: str, kind: str, raw: str) -> str | None:
     if kind == "word":
         if norm in _COUNTING_WORDS:
             return "number" if norm in NUMBER_WORDS else "ordinal"
-        if raw.isupper() and sum(ch.isalpha() for ch in raw) > 1:
+        if is_caps(raw):
             return "caps"
     return None
+
+
+def is_caps(word: str) -> bool:
+    """A word in capitals: what the caps class says of a word that is no number or ordinal word."""
+    return word.isupper() and sum(ch.isalpha() for ch in word) >= MIN_CAPS_LETTERS
 
 
 _COUNTING_WORDS = NUMBER_WORDS | ORDINAL_WORDS
