@@ -83,15 +83,17 @@ class _Hyphenation:
     def points(self, word: str) -> int:
         pointed = f".{word.lower()}."
         weights = [0] * (len(pointed) + 1)
+        prefixes, patterns = self.prefixes, self.patterns  # locals, and no max() call: every new word runs this
         for start in range(len(pointed) - 1):
             for end in range(start + 1, len(pointed) + 1):
                 piece = pointed[start:end]
-                if piece not in self.prefixes:
+                if piece not in prefixes:
                     break  # no pattern starts with it, so none starts with anything longer
-                if piece in self.patterns:
-                    offset, values = self.patterns[piece]
+                if (pattern := patterns.get(piece)) is not None:
+                    offset, values = pattern
                     for at, value in zip(range(start + offset, len(weights)), values):
-                        weights[at] = max(weights[at], value)
+                        if value > weights[at]:
+                            weights[at] = value
         # An odd weight before character i of `pointed` is a point at i - 1 in the word.
         last = len(word) - self.right
         return sum(1 for i, weight in enumerate(weights) if weight % 2 and self.left <= i - 1 <= last)
