@@ -207,7 +207,7 @@ def _measure_phrases(features: Features, tokens: Tokens, plan: FeaturePlan) -> d
     matches = plan.phrases.matches(tokens)
     spans, values, lists = features.spans, features.values, plan.phrase_lists
     spans.update({name: [] for name in lists})  # most lists match nothing in a draft
-    values.update(dict.fromkeys(lists, 0))
+    values.update(plan.phrases.zeros)
     for name, found in matches.items():
         if name in lists:  # not a pattern's own phrases
             chosen = non_overlapping(found)
