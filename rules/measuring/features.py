@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -326,9 +327,9 @@ class _ByStart(dict):
     def _tokens_by_class(self) -> dict[str, list[int]]:
         """Which tokens have each kind or extra class: one pass over the draft for all its class lists."""
         if self._by_class is None:
-            self._by_class = {}
+            self._by_class = defaultdict(list)  # setdefault would make an empty list for every token
             for index, label in itertools.chain(enumerate(self._tokens.kinds), self._tokens.extra.items()):
-                self._by_class.setdefault(label, []).append(index)
+                self._by_class[label].append(index)
         return self._by_class
 
 
