@@ -55,6 +55,7 @@ class Linter:
 
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
+        self._skipped: dict[str, tuple[str, ...]] = {}  # language -> its rules that do not judge it
         try:
             self._engine = CompiledRules(pack.rules)
         except RulesError as error:  # a rule the engine refuses: watch the same files as for any other problem
@@ -77,10 +78,14 @@ class Linter:
         findings = [finding for rule in self.pack.rules if rule.id in fired and rule.id not in disabled
                     for finding in _findings(rule, text, features)]
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule.id))
-        language = features.values["language"]
-        skipped = () if language == UNDETERMINED else tuple(
-            rule.id for rule in self.pack.rules if rule.languages and language not in rule.languages)
-        return LintResult(text, tuple(findings), features, fired, skipped)
+        return LintResult(text, tuple(findings), features, fired, self._not_judging(str(features.values["language"])))
+
+    def _not_judging(self, language: str) -> tuple[str, ...]:
+        """The rules that do not judge drafts in `language`: worked out once per language, not per draft."""
+        if (skipped := self._skipped.get(language)) is None:
+            skipped = self._skipped[language] = () if language == UNDETERMINED else tuple(
+                rule.id for rule in self.pack.rules if rule.languages and language not in rule.languages)
+        return skipped
 
     def close(self) -> None:
         self._engine.close()

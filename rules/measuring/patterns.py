@@ -11,6 +11,7 @@ tokens, so the cost is linear in the draft.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -71,6 +72,7 @@ class PatternIndex:
         """`longest`: the most tokens a match of each phrase list covers."""
         self.patterns = patterns
         self.leads = {pattern.key: _lead(pattern, longest) for pattern in patterns}
+        self.zeros = dict.fromkeys((pattern.key for pattern in patterns), 0)  # every pattern's count before a draft
         self._by_list: dict[str, list[int]] = {}
         for position, pattern in enumerate(patterns):
             for name in pattern.required[0]:
@@ -148,11 +150,11 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
     free_from = 0
     # Whether a (step, token) state can finish depends only on where the scope ends, not on where the
     # match started: one memo of the states that cannot, per scope, keeps the whole scan linear.
-    failed: dict[int, set[tuple[int, int]]] = {}
+    failed: defaultdict[int, set[tuple[int, int]]] = defaultdict(set)  # not setdefault: a new set every start
     for start in starts:
         if start < free_from:
             continue
-        match = _match_at(pattern.steps, lists, start, limits[start], failed.setdefault(limits[start], set()))
+        match = _match_at(pattern.steps, lists, start, limits[start], failed[limits[start]])
         if match is not None:
             found.append(match)
             free_from = match.end

@@ -115,6 +115,7 @@ class PhraseBook:
         """`hidden` lists are matched like the others but are no features: patterns' own phrases."""
         self.phrases: dict[str, list[Phrase]] = {name: [parse_phrase(p) for p in phrases]
                                                  for name, phrases in lists.items()}
+        self.zeros = dict.fromkeys(self.phrases, 0)  # every list's count before a draft (most match nothing)
         self._exceptions = {name: _EXCEPT + name for name in exceptions or {}}
         self._by_form: dict[str, list[Candidate]] = defaultdict(list)
         # Phrases whose first two tests are words (most phrases) by their first form, then by the second:
@@ -236,6 +237,8 @@ def _outside(matches: list[Match], excepted: list[Match]) -> list[Match]:
 
 def non_overlapping(matches: list[Match]) -> list[Match]:
     """Leftmost-longest matches that do not overlap: what a list's count and underlines are made of."""
+    if len(matches) < 2:  # most lists that match a draft match it once
+        return list(matches)
     chosen: list[Match] = []
     for first, end in sorted(matches, key=lambda m: (m[0], -m[1])):
         if not chosen or first >= chosen[-1][1]:

@@ -28,6 +28,7 @@ from .pronunciation import Hyphenation, pronunciation
 _PUNCTUATION = re.compile(r"'(?!(?:[tsd]|ve|ll|re))|[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _MIN_SENTENCE_WORDS = 3
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def flesch(text: str) -> tuple[float, float]:
@@ -46,9 +47,23 @@ def flesch(text: str) -> tuple[float, float]:
 
 def _sentences(text: str) -> int:
     """At least 1: only called on text with words."""
-    runs = _SENTENCE.findall(text)
-    short = sum(1 for run in runs if len(_PUNCTUATION.sub("", run).split()) < _MIN_SENTENCE_WORDS)
-    return max(1, len(runs) - short)
+    return max(1, sum(map(_counts, _SENTENCE.findall(text))))
+
+
+def _counts(run: str) -> bool:
+    """Whether the run has enough words once punctuation is deleted. A chunk between white space stays
+    a word if and only if it has a word character (an apostrophe is kept only before letters), so the
+    chunks are counted as they are: deleting from every run cost a 64 KiB draft 1.8 ms."""
+    chunks = run.split()
+    if len(chunks) < _MIN_SENTENCE_WORDS:
+        return False
+    words = 0
+    for chunk in chunks:
+        if chunk.isalnum() or _WORD_CHARACTER.search(chunk):
+            words += 1
+            if words == _MIN_SENTENCE_WORDS:
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 15)  # a cache hit is a C call: a third of the cost of a dictionary look-up in Python
@@ -68,15 +83,17 @@ class _Hyphenation:
     def points(self, word: str) -> int:
         pointed = f".{word.lower()}."
         weights = [0] * (len(pointed) + 1)
+        prefixes, patterns = self.prefixes, self.patterns  # locals, and no max() call: every new word runs this
         for start in range(len(pointed) - 1):
             for end in range(start + 1, len(pointed) + 1):
                 piece = pointed[start:end]
-                if piece not in self.prefixes:
+                if piece not in prefixes:
                     break  # no pattern starts with it, so none starts with anything longer
-                if piece in self.patterns:
-                    offset, values = self.patterns[piece]
+                if (pattern := patterns.get(piece)) is not None:
+                    offset, values = pattern
                     for at, value in zip(range(start + offset, len(weights)), values):
-                        weights[at] = max(weights[at], value)
+                        if value > weights[at]:
+                            weights[at] = value
         # An odd weight before character i of `pointed` is a point at i - 1 in the word.
         last = len(word) - self.right
         return sum(1 for i, weight in enumerate(weights) if weight % 2 and self.left <= i - 1 <= last)
