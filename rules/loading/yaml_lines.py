@@ -111,8 +111,8 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
-_STR, _SEQ, _MAP = (yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-                    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG)
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+_SCALAR, _ALIAS, _SEQUENCE_END, _MAPPING_END = yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
 _MERGE_OR_VALUE = ("<<", "=", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
 
@@ -138,31 +138,29 @@ class _DirectLoader(_LineLoader):
 
     def _value(self) -> Any:
         event = self.get_event()
+        kind = type(event)
         self._values += 1
-        if (event.anchor is not None or type(event) is yaml.AliasEvent or self._depth == MAX_NESTING
-                or self._values > MAX_VALUES):
+        if event.anchor is not None or kind is _ALIAS or self._depth == MAX_NESTING or self._values > MAX_VALUES:
             raise _Unusual
-        if type(event) is yaml.ScalarEvent:
+        if kind is _SCALAR:
             tag = event.tag
-            if tag is None or tag == "!":
-                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag is None or tag == "!":  # untagged: only a plain scalar may be other than a string
+                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR
             if tag == _STR:
                 return event.value
             return self.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
                                                          event.style), deep=True)
-        kind = yaml.SequenceNode if type(event) is yaml.SequenceStartEvent else yaml.MappingNode
-        tag = event.tag if event.tag not in (None, "!") else self.resolve(kind, None, event.implicit)
-        if tag not in (_SEQ, _MAP):
+        if event.tag not in (None, "!"):
             raise _Unusual
         self._depth += 1
-        collection = self._sequence() if tag == _SEQ else self._mapping()
+        collection = self._sequence() if kind is yaml.SequenceStartEvent else self._mapping()
         self._depth -= 1
         collection.mark = to_mark(event.start_mark)
         return collection
 
     def _sequence(self) -> LineList:
         sequence, marks = LineList(), []
-        while type(event := self.peek_event()) is not yaml.SequenceEndEvent:
+        while type(event := self.peek_event()) is not _SEQUENCE_END:
             marks.append(to_mark(event.start_mark))
             sequence.append(self._value())
         self.get_event()
@@ -172,8 +170,8 @@ class _DirectLoader(_LineLoader):
     def _mapping(self) -> LineDict:
         mapping = LineDict()
         mapping.key_marks = {}
-        while type(event := self.peek_event()) is not yaml.MappingEndEvent:
-            if type(event) is yaml.ScalarEvent and (event.value in _MERGE_OR_VALUE or event.tag in _MERGE_OR_VALUE):
+        while type(event := self.peek_event()) is not _MAPPING_END:
+            if type(event) is _SCALAR and (event.value in _MERGE_OR_VALUE or event.tag in _MERGE_OR_VALUE):
                 raise _Unusual
             key = self._value()
             if key in mapping:
