@@ -125,6 +125,10 @@ class _DirectLoader(_LineLoader):
     composing a node and then constructing it in Python were 85% of reading a 2.3 MB rules file. It reads
     only what it gives the same answer for as _LineLoader; anything else raises _Unusual."""
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}  # a plain scalar's tag depends on its text alone: keys repeat
+
     def read(self) -> Any:
         self.get_event()  # stream start
         document = None
@@ -145,7 +149,7 @@ class _DirectLoader(_LineLoader):
         if kind is _SCALAR:
             tag = event.tag
             if tag is None or tag == "!":  # untagged: only a plain scalar may be other than a string
-                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR
+                tag = self._plain_tag(event.value) if event.implicit[0] else _STR
             if tag == _STR:
                 return event.value
             return self.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
@@ -157,6 +161,12 @@ class _DirectLoader(_LineLoader):
         self._depth -= 1
         collection.mark = to_mark(event.start_mark)
         return collection
+
+    def _plain_tag(self, value: str) -> str:
+        tag = self._plain_tags.get(value)
+        if tag is None:
+            tag = self._plain_tags[value] = self.resolve(yaml.ScalarNode, value, (True, False))
+        return tag
 
     def _sequence(self) -> LineList:
         sequence, marks = LineList(), []
