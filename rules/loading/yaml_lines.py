@@ -113,11 +113,11 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _se
 
 _STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 _SCALAR, _ALIAS, _SEQUENCE_END, _MAPPING_END = yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
-_MERGE_OR_VALUE = ("<<", "=", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
 
 class _Unusual(Exception):
-    """Something the direct reading leaves to the composer: an error, an anchor, a tag or a merge key."""
+    """Something the direct reading leaves to the composer: an anchor, an alias, a tag on a list or mapping, a
+    limit passed. (A merge key or any other failure raises its own error, and is left to it too.)"""
 
 
 class _DirectLoader(_LineLoader):
@@ -181,8 +181,6 @@ class _DirectLoader(_LineLoader):
         mapping = LineDict()
         mapping.key_marks = {}
         while type(event := self.peek_event()) is not _MAPPING_END:
-            if type(event) is _SCALAR and (event.value in _MERGE_OR_VALUE or event.tag in _MERGE_OR_VALUE):
-                raise _Unusual
             key = self._value()
             if key in mapping:
                 raise _Unusual
