@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from .cycles import collection_paused
 from .deciding.conditions import span_features
 from .deciding.engine import CompiledRules
 from .measuring.accessibility import FIXES
@@ -57,7 +58,8 @@ class Linter:
         self.pack = pack
         self._skipped: dict[str, tuple[str, ...]] = {}  # language -> its rules that do not judge it
         try:
-            self._engine = CompiledRules(pack.rules)
+            with collection_paused():
+                self._engine = CompiledRules(pack.rules)
         except RulesError as error:  # a rule the engine refuses: watch the same files as for any other problem
             raise RulesError(error.problems, pack.sources) from None
 

@@ -114,7 +114,8 @@ class Measured:
     """The near pairs and patterns the rules use, each measured once per draft however many rules test it."""
 
     near_pairs: dict[tuple[str, str, int | str], NearPair] = field(default_factory=dict)
-    patterns: dict[tuple[tuple[StepSpec, ...], str, str], Pattern] = field(default_factory=dict)
+    patterns: dict[str, Pattern] = field(default_factory=dict)  # by key, the feature a rule tests
+    pattern_keys: dict[tuple[tuple[StepSpec, ...], str, str], str] = field(default_factory=dict)  # by what it is
     pattern_lists: dict[str, list[Phrase]] = field(default_factory=dict)  # the patterns' own phrases
     positions: dict[tuple[str, int | str], Position] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)  # pattern key -> how explain names it
@@ -135,7 +136,7 @@ class Measured:
 
     def pattern(self, specs: tuple[StepSpec, ...], within: str, anchor: str) -> Pattern:
         """The pattern for these steps, made (with lists for its own phrases) the first time they are seen."""
-        if (specs, within, anchor) not in self.patterns:
+        if (specs, within, anchor) not in self.pattern_keys:
             key = f"pattern_{len(self.patterns)}"
             steps = []
             for index, spec in enumerate(specs):
@@ -145,9 +146,10 @@ class Measured:
                     self.pattern_lists[own] = list(spec.phrases)
                     lists += (own,)
                 steps.append(Step(lists, spec.skip, spec.optional, spec.capture))
-            self.patterns[(specs, within, anchor)] = Pattern(key, tuple(steps), within, anchor)
+            self.patterns[key] = Pattern(key, tuple(steps), within, anchor)
+            self.pattern_keys[(specs, within, anchor)] = key
             self.descriptions[key] = describe(specs, within, anchor)
-        return self.patterns[(specs, within, anchor)]
+        return self.patterns[self.pattern_keys[(specs, within, anchor)]]
 
 
 class ConditionParser:

@@ -118,16 +118,20 @@ class CompiledRules:
 
 
 def _pack_shards(rules: Sequence[Rule]) -> list[list[Rule]]:
-    shards: list[list[Rule]] = [[]]
+    """The rules in order, a new shard begun where the next rule would take the last past a bound. The
+    last shard's branches and features are kept as it grows, not summed again for each rule added."""
+    shards: list[list[Rule]] = []
+    count, features = 0, set[str]()
     for rule in rules:
-        candidate = shards[-1] + [rule]
-        if shards[-1] and (sum(branches(r.condition) for r in candidate) > MAX_BRANCHES_PER_SHARD
-                           or len(candidate) > MAX_RULES_PER_SHARD
-                           or len(_features_of(candidate)) > MAX_FEATURES_PER_SHARD):
-            shards.append([rule])
-        else:
-            shards[-1] = candidate
-    return [shard for shard in shards if shard]
+        own, tested = branches(rule.condition), {leaf.feature for leaf in leaves(rule.condition)}
+        if (not shards or count + own > MAX_BRANCHES_PER_SHARD or len(shards[-1]) == MAX_RULES_PER_SHARD
+                or len(features | tested) > MAX_FEATURES_PER_SHARD):
+            shards.append([])
+            count, features = 0, set()
+        shards[-1].append(rule)
+        count += own
+        features |= tested
+    return shards
 
 
 def _features_of(rules: Sequence[Rule]) -> tuple[str, ...]:

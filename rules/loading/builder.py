@@ -243,8 +243,8 @@ class _Builder:
                          condition: Condition) -> None:
         """Every slot of a `replace` or `append` template is one the draft can fill for this rule."""
         used = {leaf.feature for leaf in leaves(condition)}
-        captures = {step.capture for pattern in self.measured.patterns.values() if pattern.key in used
-                    for step in pattern.steps if step.capture}
+        patterns = self.measured.patterns  # looked up by the features tested: a pack has thousands of them
+        captures = {step.capture for key in used if key in patterns for step in patterns[key].steps if step.capture}
         known = set(BUILTIN_SLOTS) | set(self.phrases) | captures
         for suggestion in suggestions:
             for key, template in (("replace", suggestion.replace), ("append", suggestion.append)):

@@ -26,7 +26,25 @@ _EXPLAINED_BY_SCHEMA = ("oneOf", "anyOf", "not")
 def _validator() -> jsonschema.Draft202012Validator:
     import jsonschema  # only for a file not yet known to be well-shaped (shape_cache.py)
 
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(_inlined(schema, schema["$defs"]))
+
+
+def _inlined(node: Any, definitions: Mapping[str, Any]) -> Any:
+    """`node` with every `$ref` (the schema's refer only to its own, non-recursive, $defs) replaced by
+    what it names: jsonschema looks a reference up again on each use, two fifths of checking a rules file.
+    A reference beside other keywords becomes an `allOf`, which reports the same errors."""
+    if isinstance(node, list):
+        return [_inlined(item, definitions) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _inlined(value, definitions) for key, value in node.items()}
+    if "$ref" not in node:
+        return node
+    target = _inlined(definitions[node["$ref"].removeprefix("#/$defs/")], definitions)
+    if len(node) == 1:
+        return target
+    return {("allOf" if key == "$ref" else key): ([target] if key == "$ref" else value) for key, value in node.items()}
 
 
 def parse_document(raw: bytes, file: str) -> LineDict:
