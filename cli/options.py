@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from rules import SCHEMA_PATH, Linter, load_pack
+from rules.cycles import collection_paused
 from server.config import Config
 
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
@@ -25,16 +26,11 @@ def platform_option(command: argparse.ArgumentParser, drafts: str) -> None:
 
 def linter_for_platform(args: argparse.Namespace) -> Linter | None:
     """The linter for `--rules`; None, once the user is told, when it has no such `--platform`."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collection_paused():
         linter = Linter(load_pack(args.rules))
-    finally:
         # The pack lasts as long as the command: collections need not walk its hundred thousand objects
         # again (the first walked them all, 5 ms to 15 ms of `rapport lint` on one draft).
         gc.freeze()
-        if collecting:
-            gc.enable()
     if args.platform in linter.pack.platforms:
         return linter
     print(f"rapport: --platform must be one of: {', '.join(linter.pack.platforms)}", file=sys.stderr)
