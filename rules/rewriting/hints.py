@@ -71,14 +71,15 @@ def hints(result: LintResult) -> list[Hint]:
     for group in groups:
         before.append(set(used))
         built.append(_hint(text, result.features, group, "span", used))
-    if len(built) > 1:  # compared without their invitations, which a post asks once whichever fix keeps it
-        quiet = [_hint(text, result.features, group, "span", set(used_before), asked=True)
-                 for group, used_before in zip(groups, before)]
+    # The same hints without their invitations: what echoes are compared by, and what all but the last
+    # of the fixes that invite replies become (a post asks once, at its end). One hint asks nothing twice.
+    quiet = [_hint(text, result.features, group, "span", used_before, asked=True)
+             for group, used_before in zip(groups, before)] if len(built) > 1 else []
+    if quiet:
         built = _echoes_dropped(text, built, quiet)
-    # A post asks once, at its end: of the fixes that invite replies, all but the last leave the invitation out.
     inviting = [index for index, hint in enumerate(built) if invites_replies(hint)]
     for index in inviting[:-1]:
-        built[index] = _hint(text, result.features, groups[index], "span", before[index], asked=True)
+        built[index] = quiet[index]
     return built + [_hint(text, result.features, group, "draft", used) for group in wide.values()]
 
 
