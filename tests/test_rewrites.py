@@ -228,6 +228,15 @@ def test_a_vote_list_becomes_one_plain_question_asked_once(lint, text, after):
     assert lint(text)["rewrite"]["after"] == after
 
 
+@pytest.mark.parametrize(("text", "rule", "asked"), [
+    ("NEW spring range just dropped, link in bio", "link-without-conversation", "What do you think of the new spring range?"),
+    ("New menu out now. Best burgers in town!", "announcement-without-conversation", "What do you think of the new menu?"),
+    ("Our winter menu launches on Friday.", "announcement-without-conversation", "What do you think of our winter menu?"),
+])
+def test_an_announcement_is_asked_about_by_the_name_of_what_it_announces(lint, text, rule, asked):
+    assert first_fix(lint, text, rule)[1].strip().startswith(asked)
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("For all queries visit our website.", "or visit our website if you prefer"),
     ("Repairs must be reported through the tenant portal.", "or use the tenant portal if you prefer"),

@@ -87,8 +87,11 @@ _DECISIONS = frozenset("book shop order buy try reserve join download upgrade sw
                        "subscribe visit pre-order sign".split())
 _SUBJECT_STARTS = frozenset("our the this my new".split())
 _ENDING_VERBS = frozenset("ends end ending closes close finishes".split())
+# Where the thing's name ends: verbs and adverbs of its arrival too ("New menu out now", "our range just dropped")
 _SUBJECT_STOPS = frozenset("is are was were be has have will can and or but to for of in on at with from by now "
-                           "today here there that which who".split())
+                           "today here there that which who out just finally officially back live soon coming "
+                           "dropped dropping drops landed landing lands launched launching launches arrived "
+                           "arriving arrives returns opens starts".split())
 
 
 class Slots:
@@ -427,7 +430,8 @@ class Slots:
                     end += 1
                 if end - index >= 2:
                     found = _plain(self.text[tokens.starts[index]:tokens.ends[end - 1]])
-                    return found and found[0].lower() + found[1:]  # "Our winter menu" inside a sentence
+                    # "Our winter menu" inside a sentence; "NEW menu" is "the new menu" there
+                    return found and ("the " if norm == "new" else "") + norm + found[len(tokens.norms[index]):]
         return None
 
     def _praised(self) -> str | None:
