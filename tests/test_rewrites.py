@@ -107,6 +107,11 @@ def test_pressure_said_again_goes_and_the_facts_stay(lint):
     assert not any("Friday" in fix for words, fix in fixes.items() if words != "Hurry, ends Friday!")
 
 
+def test_side_by_side_deletions_both_go_from_the_whole_post(lint):
+    # each took the space between them; the rewrite applies both, as clicking each hint would
+    assert lint("Only 2 days left!!! Book now. Don't miss out.")["rewrite"]["after"] == "Any questions? Just ask."
+
+
 @pytest.mark.parametrize(("text", "after"), [
     ("Our winter clearance ends Sunday, hurry!", "Our winter clearance runs until Sunday. Any questions? Just ask."),
     ("Last chance! Offer ends Sunday!", "The offer runs until Sunday. Any questions? Just ask."),  # the date said once

@@ -35,12 +35,14 @@ def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, 
     hint already applied is skipped), and the (replaced, replacement) pairs of the span rewrites.
     A sentence to append is left out when a span rewrite already asks a question or invites replies."""
     replaced: list[tuple[str, str]] = []
-    free_until = len(text)
+    source, free_until = text, len(text)
     appends = []
     inviting = False
     for hint in sorted(hints, key=lambda h: (h.span.start, h.span.end), reverse=True):
         fix = next((s.text for s in hint.suggestions if s.text is not None), None)
         start, end = hint.span.start, hint.span.end
+        if fix == "" and end > free_until and not source[free_until:end].strip():
+            end = free_until  # two deletions side by side each took the space between them
         if fix is None or end > free_until:
             continue
         if hint.scope == "draft":
@@ -49,10 +51,19 @@ def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, 
         replaced.append((text[start:end], fix))
         inviting = inviting or invites_replies(hint)
         free_until = start
-        text = text[:start] + fix + text[end:]
+        text = _joined(text[:start] + fix, text[end:])
     if not inviting and not any("?" in fix for _, fix in replaced):
         text += "".join(appends)
     return _once(text), replaced
+
+
+def _joined(before: str, after: str) -> str:
+    """`before` and `after` put together without a space doubled or opening the text."""
+    if not before:
+        return after.lstrip()
+    if after[:1] in (" ", "\t") and before[-1] in " \t\n":
+        return before + after[1:]
+    return before + after
 
 
 def _once(text: str) -> str:
