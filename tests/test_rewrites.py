@@ -121,6 +121,11 @@ def test_what_ends_keeps_its_name_and_runs_until_then(lint, text, after):
     assert lint(text)["rewrite"]["after"] == after
 
 
+def test_a_deadline_the_post_keeps_is_not_said_again(lint):
+    after = lint("Our spring menu starts on Friday. Hurry!!! Book now.")["rewrite"]["after"]
+    assert after.count("Friday") == 1 and after.startswith("Our spring menu starts on Friday.")
+
+
 def test_a_day_in_a_name_is_no_date(lint):
     fix = first_fix(lint, "Our Black Friday sale ends tonight, hurry!", "urgency-pressure")[1]
     assert "until tonight" in fix and "on Friday" not in fix

@@ -346,8 +346,9 @@ class Slots:
 
     def _running(self) -> str | None:
         """The deadline as a plain fact: what ends, else "It" when the draft says what it is, runs
-        until then; "On until Sunday" when nothing does."""
-        when = self._when()
+        until then; "On until Sunday" when nothing does. A deadline said outside the replaced words
+        stays where it is: "It runs on Friday" after "Our menu starts on Friday" says it twice."""
+        when = self._when(inside=True)
         if when is None:
             return None
         thing = self._ending()
@@ -515,8 +516,8 @@ class Slots:
         found = self._date_match()
         return found and _DATE_LEAD.sub("", found)
 
-    def _when(self) -> str | None:
-        found = self._date_match()
+    def _when(self, inside: bool = False) -> str | None:
+        found = self._date_match(inside)
         if found is None:
             return None
         lead = found.split()[0].lower()
@@ -530,8 +531,9 @@ class Slots:
             return ("until " if lead == "midnight" else "") + found
         return "on " + found
 
-    def _date_match(self) -> str | None:
-        for where in (self.text[self.span.start:self.span.end], self.text):
+    def _date_match(self, inside: bool = False) -> str | None:
+        """The replaced words' date, else (unless only `inside` will do) the draft's."""
+        for where in (self.text[self.span.start:self.span.end], *(() if inside else (self.text,))):
             for match in _DATE.finditer(where):
                 if _named_day(where, match) or where is self.text and self._ends_there(match.start()):
                     continue
