@@ -293,11 +293,11 @@ class Slots:
             for index in range(span.start, own.start() if own else span.end):
                 if not any(k.start <= index < k.end for k in keep):
                     chars[index - start] = " "
-            article = re.search(r"\bthe\s+$", self.text[start:span.start], re.IGNORECASE)
-            if article and _SUPERLATIVE.match(self.text, span.start):  # "the highest-rated school" is "a school"
-                chars[article.start():article.start() + 3] = "\x00  "  # the article, chosen once the words are known
+            at = self._article_of_superlative(span, start)
+            if at is not None:  # "the highest-rated school" is "a school"
+                chars[at:at + 3] = "\x00  "  # the article, chosen once the words are known
         rest = re.sub(r"\s+", " ", "".join(chars))
-        rest = re.sub(r"\x00\s*(?=(\w?))", lambda m: "an " if m.group(1).lower() in tuple("aeiou") else "a ", rest)
+        rest = re.sub(r"\x00\s*(?=(\w*))", _article, rest)
         rest = re.sub(r"\s+([,.!?;:])", r"\1", rest)
         rest = re.sub(r"([,;:])(?:\s*[,;:.!?])+", r"\1", rest)
         rest = re.sub(r"\b(a|an|the|our|your|my|and|or)\s*,\s*", r"\1 ", rest, flags=re.IGNORECASE)
@@ -309,6 +309,17 @@ class Slots:
                 f"{self._praised() or ''} {self._field() or ''}"):
             return None  # "We are the leader in home insurance": the question says all it says, without the claim
         return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
+
+    def _article_of_superlative(self, span: Span, start: int) -> int | None:
+        """Where, counted from `start`, the "the" of a superlative `span` is, whether it was matched too or not."""
+        before = re.search(r"\bthe\s+$", self.text[start:span.start], re.IGNORECASE)
+        if before:
+            at, superlative = before.start(), span.start
+        elif inner := re.match(r"the\s+", self.text[span.start:span.end], re.IGNORECASE):
+            at, superlative = span.start - start, span.start + inner.end()
+        else:
+            return None
+        return at if _SUPERLATIVE.match(self.text, superlative) else None
 
     def _asks_of_praised(self) -> bool:
         return any("praised" in slot_names(t) for s in self.rule.suggestions for t in (s.replace, s.append) if t)
@@ -671,11 +682,20 @@ _VOTE_LINE = re.compile(r"^[^\S\n]*(?:[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0
                         r"([^\W\d][^\n]{0,40})$", re.MULTILINE)
 _OPTION = re.compile(r"(?:^|[\s,])(?:for|=)\s+([^,\n]+?)(?=,|\n|$|\s(?:[^\w\s]|\w+\s(?:for|=)\s))", re.IGNORECASE)
 _NOT_AGREED = frozenset("would could can will should might must may did had was".split())
+def _article(placeholder: re.Match) -> str:
+    """"a" or "an" for the word that follows; none before a small word ("the best in town" leaves no noun)."""
+    word = placeholder.group(1).lower()
+    if not word or word in STOPWORDS:
+        return ""
+    return "an " if word[0] in "aeiou" else "a "
+
+
 _SUPERLATIVE = re.compile(r"\w*(?:est\b|most\b|best\b|leading\b|(?:number one|no\.? ?1|#1|top)(?!\w))", re.IGNORECASE)
 _ENGAGEMENT = frozenset("like likes share shares repost reposts retweet retweets rt rts follower followers follow follows "
                         "comment comments view views sub subs subscribers entry entries vote votes tag tags".split())
 _CLAIM_NOUNS = frozenset("leader leaders champion champions winner winners benchmark pioneer pioneers experts "
-                         "specialists favourite provider providers".split())
+                         "specialists favourite provider providers supplier suppliers manufacturer manufacturers "
+                         "retailer retailers maker makers".split())
 _SPEAKING = frozenset("we're we've i'm".split())  # who is speaking, in a claim's frame: "We're the ..."
 _PATH = re.compile(r"/[^\s<>\"]+")
 _PUSHES = frozenset("now today tonight here online instore store while".split())
