@@ -263,6 +263,7 @@ def test_sending_people_elsewhere_keeps_where_they_can_go(lint, text, place):
     ("Our planner app is #1 for budgeting.", "How can our planner app help you with budgeting? Tell us below."),
     ("We're the UK's leading provider of garden furniture.", "How can our garden furniture help you? Tell us below."),
     ("Kingsmead is the highest-performing school in the county.", "Kingsmead is a school in the county. How can our"),
+    ("We are the leading supplier of solar panels in Kent.", "We are a supplier of solar panels in Kent. How can our solar panels"),
 ])
 def test_a_claim_becomes_what_it_does_for_the_reader(lint, text, fix):
     assert fix in first_fix(lint, text, "self-praise")[1]
