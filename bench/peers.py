@@ -1,5 +1,5 @@
-"""Peer linters on the same corpus: proselint (PyPI) in this process, write-good and alex (npm)
-in one Node process. Nothing is downloaded here; `python -m bench setup` installs them."""
+"""Peer linters on the same corpus: proselint (PyPI) in this process, the npm ones (those in PEERS of
+bench/peers/run.mjs) in one Node process. Nothing is downloaded here; `python -m bench setup` installs them."""
 from __future__ import annotations
 
 import json
@@ -9,10 +9,12 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .timing import Latency, time_calls
 
 PEERS_DIR = Path(__file__).resolve().parent / "peers"
+NPM_PEERS = "npm peers"  # the row standing for all of them when Node cannot run them
 
 
 def setup() -> int:
@@ -43,12 +45,12 @@ def measure_proselint(texts: list[str], warm: int = 50) -> Latency | str:
 
 
 def measure_node(texts: list[str]) -> dict[str, Latency | str]:
-    """write-good and alex, timed inside Node (start-up excluded) by bench/peers/run.mjs."""
-    names = ("write-good", "alex")
+    """The npm peers, timed inside Node (start-up and set-up excluded) by bench/peers/run.mjs, keyed by the
+    names it prints; one "npm peers" entry saying why when Node could not run them at all."""
     if shutil.which("node") is None:
-        return dict.fromkeys(names, "node not found")
+        return {NPM_PEERS: "node not found"}
     if not (PEERS_DIR / "node_modules").is_dir():
-        return dict.fromkeys(names, "not installed (run: python -m bench setup)")
+        return {NPM_PEERS: "not installed (run: python -m bench setup)"}
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
         json.dump(texts, handle)
     try:
@@ -57,7 +59,12 @@ def measure_node(texts: list[str]) -> dict[str, Latency | str]:
     finally:
         Path(handle.name).unlink()
     if done.returncode != 0:
-        return dict.fromkeys(names, f"failed: {done.stderr.strip()[-300:]}")
-    raw = json.loads(done.stdout)
-    return {name: Latency(int(r["count"]), float(r["seconds"]), float(r["p50_ms"]), float(r["p99_ms"]))
-            for name, r in raw.items()}
+        return {NPM_PEERS: f"failed: {done.stderr.strip()[-300:]}"}
+    return {name: _node_result(row) for name, row in json.loads(done.stdout).items()}
+
+
+def _node_result(row: dict[str, Any]) -> Latency | str:
+    """One peer's entry from run.mjs: its timing, or why it could not be loaded or run."""
+    if "error" in row:
+        return f"failed: {row['error'].splitlines()[0][:200]}"
+    return Latency(int(row["count"]), float(row["seconds"]), float(row["p50_ms"]), float(row["p99_ms"]))

@@ -118,6 +118,7 @@ def chart(results: dict[str, Any], path: Path) -> Path:
     bars = speed.bar(names, rates, color=["#2a7"] + ["#888"] * (len(names) - 1))
     speed.bar_label(bars, labels=[f"{r:,.0f}" for r in rates], fontsize=8)
     speed.set_yscale("log")
+    speed.tick_params(axis="x", labelrotation=30)  # six names side by side overlap when level
     speed.set_ylabel("drafts per second (log scale, 1 thread)")
     speed.set_title(f"Throughput on the same {results['peers_sample']:,} drafts")
 
