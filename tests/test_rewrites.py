@@ -55,6 +55,11 @@ def test_a_closure_is_about_what_people_ask_not_where_or_when(lint, text, fix):
     assert first_fix(lint, text, "replies-closed")[1].startswith(fix)
 
 
+def test_a_closure_then_a_redirect_ask_once(lint):
+    after = lint("We've turned comments off on this post. For help please visit our website.")["rewrite"]["after"]
+    assert after == "Comments on this post are open. Got a question? Reply here and we'll help, or visit our website if you prefer."
+
+
 def test_a_reopened_channel_is_invitation_enough(lint):
     after = lint("This account is not monitored at night.")["rewrite"]["after"]
     assert after == "Replies to this account are open: ask us here and we'll get back to you."  # no second sentence asking again
@@ -252,6 +257,7 @@ def test_an_announcement_is_asked_about_by_the_name_of_what_it_announces(lint, t
     ("Repairs must be reported through the tenant portal.", "or use the tenant portal if you prefer"),
     ("Media enquiries should be directed to press@harbour.example.", "or email press@harbour.example if you prefer"),
     ("For bookings visit our website: milltown.example/book", "or visit our website at milltown.example/book if you"),
+    ("Please use the contact form on our website.", "or use the contact form if you prefer"),  # not "or contact form"
 ])
 def test_sending_people_elsewhere_keeps_where_they_can_go(lint, text, place):
     assert place in first_fix(lint, text, "sent-elsewhere")[1]

@@ -701,6 +701,7 @@ _PATH = re.compile(r"/[^\s<>\"]+")
 _PUSHES = frozenset("now today tonight here online instore store while".split())
 _PRONOUNS = frozenset("yours mine ours".split())
 _PLACE_VERBS = frozenset("visit see go use call contact check complete fill email ring phone read head message".split())
+_FORMS = frozenset("form forms page pages centre center details portal section".split())
 # Where words point people: "through the tenant portal", "in the highlights", "online only"
 _SENT_TO = re.compile(r"\b(?:(?:via|through|using|on|in)\s+(?:the|our|your)\s+[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?"
                       r"(?=\s*(?:[.,;:!?()]|$)|\s+(?:within|please|not|or|and|to|for|if|only|here|instead)\b)|online(?=\s+only))",
@@ -752,6 +753,8 @@ def _as_action(phrase: str) -> str | None:
     """Words that say where to go, as something to do: "via the app" as "use the app"."""
     first, _, remainder = phrase.partition(" ")
     lead = first.lower()
+    if lead in _PLACE_VERBS and remainder.split(" ", 1)[0].lower() in _FORMS:
+        return f"use the {phrase}"  # "contact form" names a thing, not to contact a form
     if lead in _PLACE_VERBS:
         return lead + (" " + remainder if remainder else "")
     if lead == "online" and not remainder:
