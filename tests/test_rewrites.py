@@ -270,12 +270,14 @@ def test_sending_people_elsewhere_keeps_where_they_can_go(lint, text, place):
     ("We're the UK's leading provider of garden furniture.", "How can our garden furniture help you? Tell us below."),
     ("Kingsmead is the highest-performing school in the county.", "Kingsmead is a school in the county. How can our"),
     ("We are the leading supplier of solar panels in Kent.", "We are a supplier of solar panels in Kent. How can our solar panels"),
+    ("We're the region's leading provider of end-of-life care.", "How can our end-of-life care help you? Tell us below."),
 ])
 def test_a_claim_becomes_what_it_does_for_the_reader(lint, text, fix):
     assert fix in first_fix(lint, text, "self-praise")[1]
 
 
-@pytest.mark.parametrize("text", ["We are the award-winning leader in home insurance.", "Our planner app is #1 for budgeting."])
+@pytest.mark.parametrize("text", ["We are the award-winning leader in home insurance.", "Our planner app is #1 for budgeting.",
+                                  "We're the region's leading provider of end-of-life care."])
 def test_what_is_left_of_a_claim_is_not_kept_when_the_question_says_it(lint, text):
     # not "We are the leader in home insurance." nor "Our planner app is for budgeting." before the question
     assert first_fix(lint, text, "self-praise")[1].startswith("How can our ")

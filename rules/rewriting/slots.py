@@ -305,9 +305,11 @@ class Slots:
         if rest and _symbols_off(self.text[start:self.span.end]).endswith("?"):
             rest += "?"  # the draft's question stays one: "Fancy a treat?"
         factual = any(kind in ("money", "percent") for kind in tokenize(rest).kinds)  # "80% off" says enough
-        if not factual and self._asks_of_praised() and not content_words(rest) - _CLAIM_NOUNS - _SPEAKING - content_words(
-                f"{self._praised() or ''} {self._field() or ''}"):
-            return None  # "We are the leader in home insurance": the question says all it says, without the claim
+        said = content_words(rest) - _CLAIM_NOUNS - _SPEAKING - content_words(f"{self._praised() or ''} {self._field() or ''}")
+        if not factual and self._asks_of_praised() and all(word.endswith(("'", "’")) for word in said):
+            # "We are the leader in home insurance": the question says all it says, without the claim
+            # and the place it claims to lead ("the region's")
+            return None
         return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
 
     def _article_of_superlative(self, span: Span, start: int) -> int | None:
@@ -483,10 +485,15 @@ class Slots:
         elif at + 1 < len(tokens) and tokens.norms[at] in ("in", "of") and any(
                 c.end == tokens.ends[at - 1] and self.text[c.start:c.end].lower().split()[-1] in _CLAIM_NOUNS for c in claims):
             at += 1  # "the leading provider of garden furniture": the claim ends in its noun
-        end = at
-        while (end < len(tokens) and end - at < 3 and tokens.kinds[end] in ("word", "number")
-               and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _SUBJECT_STOPS):
-            end += 1
+        end, count = at, 0
+        while end < len(tokens):
+            if end > at and self.text[tokens.ends[end - 1]:tokens.starts[end]] == "-":
+                end += 1  # "end-of-life care": a hyphened word is one, small words and all
+            elif (count < 3 and tokens.kinds[end] in ("word", "number")
+                  and tokens.norms[end] not in STOPWORDS and tokens.norms[end] not in _SUBJECT_STOPS):
+                end, count = end + 1, count + 1
+            else:
+                break
         words = self.text[tokens.starts[at]:tokens.ends[end - 1]] if end > at else ""
         if not words or (words[0].isupper() and not _shouted(words)):
             return None
