@@ -65,3 +65,9 @@ def test_a_step_of_a_token_class_matches_by_kind_and_by_extra_class(rules_file):
     # "3" is a number by its kind, "three" a word whose extra class is number.
     for text, underlined in (("Win 3", "Win 3"), ("win three now", "win three")):
         assert _underlined(rules_file, '[{list: prize}, "{number}"]', text) == [underlined]
+
+
+def test_a_handle_with_dots_is_one_mention_so_its_last_part_is_no_word(rules_file):
+    # Instagram and Threads handles hold dots: "@pennywise.app" is a mention, not "@pennywise" and "app".
+    assert _underlined(rules_file, '["{mention}", =only]', "DMs from @pennywise.app only.") == ["@pennywise.app only"]
+    assert _underlined(rules_file, '["{mention}", =only]', "@sam. only then") == []

@@ -2,7 +2,7 @@
 
 Measured once per draft; phrase lists, patterns and features all read it. Kinds: word, number,
 money (£50, $1.5m, 50p), percent, ordinal (50th), emoji, link (with or without a scheme:
-example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @name@instance),
+example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @shop.name, @name@instance),
 hashtag, and punct (one character). A hyphen inside a word splits it, so "award-winning" and
 "award winning" read alike. Some tokens have an extra class: number and ordinal words ("three",
 "first"), words in capitals (caps), reaction emoji (❤️ 👍 🔥 ...) and pointing emoji (👇 👉 ...).
@@ -32,7 +32,8 @@ _TRAILING = ".,;:!?)]}'\"’”»…"
 _CHUNK = re.compile(
     r"(?P<link>(?:https?://|www\.)[^\s<>\"]+)"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<mention>@\w+(?:@[\w-]+(?:\.[\w-]+)+)?)"
+    # Instagram and Threads handles hold dots (@pennywise.app): one mention, not a name and a word "app"
+    r"|(?P<mention>@\w+(?:\.\w+)*(?:@[\w-]+(?:\.[\w-]+)+)?)"
     rf"|(?P<domain>(?:[a-z0-9][a-z0-9-]*\.)+(?:[a-z]{{2,6}}/[^\s<>\"]*|(?:{_TLDS})\b))"
     r"|(?P<hashtag>#\w*[^\W\d_]\w*)"
     r"|(?P<keycap>[0-9#*]\ufe0f?\u20e3)"
