@@ -276,6 +276,11 @@ def test_a_claim_becomes_what_it_does_for_the_reader(lint, text, fix):
     assert fix in first_fix(lint, text, "self-praise")[1]
 
 
+def test_claims_in_several_sentences_are_asked_about_once(lint):
+    after = lint("Award-winning coffee. Best-in-class service. The friendliest baristas in Leeds.")["rewrite"]["after"]
+    assert after == "How can our service help you? Tell us below. The friendliest baristas in Leeds."
+
+
 @pytest.mark.parametrize("text", ["We are the award-winning leader in home insurance.", "Our planner app is #1 for budgeting.",
                                   "We're the region's leading provider of end-of-life care."])
 def test_what_is_left_of_a_claim_is_not_kept_when_the_question_says_it(lint, text):
