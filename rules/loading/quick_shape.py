@@ -52,7 +52,13 @@ def _compile(schema: Any) -> Check:
 def _all(checks: list[Check]) -> Check:
     if len(checks) == 1:
         return checks[0]
-    return lambda value: all(check(value) for check in checks)
+
+    def every(value: Any) -> bool:  # a loop: all() over a generator was a third of the check's time
+        for check in checks:
+            if not check(value):
+                return False
+        return True
+    return every
 
 
 def _is_integer(value: Any) -> bool:
@@ -100,8 +106,14 @@ def _const(expected: Any, schema: dict[str, Any]) -> Check:
 
 def _properties(properties: dict[str, Any], schema: dict[str, Any]) -> Check:
     checks = [(name, _compile(subschema)) for name, subschema in properties.items()]
-    return lambda value: not isinstance(value, dict) or all(
-        check(value[name]) for name, check in checks if name in value)
+
+    def each(value: Any) -> bool:
+        if isinstance(value, dict):
+            for name, check in checks:
+                if name in value and not check(value[name]):
+                    return False
+        return True
+    return each
 
 
 def _additional_properties(extra: Any, schema: dict[str, Any]) -> Check:
