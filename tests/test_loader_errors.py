@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from rules import load_pack
 from tests.conftest import rules_problems
 
 HEADER = 'version: "t"\nphrases:\n  rewards: [win]\nrules:\n'
@@ -74,3 +75,17 @@ def test_condition_too_wide_for_the_engine_is_refused(rules_file):
     anys = "\n".join(f"        - any: [{{exclamations: {i}}}, {{hashtags: {i}}}, {{mentions: {i}}}]" for i in range(3))
     problem, = rules_problems(rules_file(HEADER + _rule(when=f"\n      all:\n{anys}")))
     assert "alternatives" in problem.message and problem.rule == "shouty"
+
+
+def test_a_broken_pattern_written_twice_is_reported_at_each_rule(rules_file):
+    when = "{pattern: [{list: prizes}, now]}"  # no such list
+    path = rules_file(HEADER + _rule("first", when=when) + _rule("second", when=when))
+    assert [(p.rule, p.line) for p in rules_problems(path)] == [("first", 9), ("second", 17)]
+
+
+def test_a_pattern_written_twice_with_another_scope_is_another_pattern(rules_file):
+    path = rules_file(HEADER + _rule("first", when="{pattern: [{list: rewards}, now]}")
+                      + _rule("second", when="{pattern: [{list: rewards}, now], within: clause}")
+                      + _rule("third", when="{pattern: [{list: rewards}, now]}"))
+    plan = load_pack(path).plan
+    assert sorted(pattern.within for pattern in plan.patterns) == ["clause", "sentence"]

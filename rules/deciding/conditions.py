@@ -162,6 +162,7 @@ class ConditionParser:
         self._allowed_names = allowed_names  # the values a "name" feature such as platform can take
         self._measured = measured  # shared across rules
         self._bounds = bounds
+        self._patterns: dict[str, Pattern] = {}  # by the pattern as written
 
     def parse(self, node: Any, mark: Mark | None) -> Condition:
         condition = self._parse(node, mark)
@@ -225,11 +226,17 @@ class ConditionParser:
     def _pattern(self, node: Mapping[str, Any], mark: Mark | None) -> Leaf:
         _only_keys(node, {"pattern", "within", "anchor", "at_least"}, mark)
         within, anchor = node.get("within", "sentence"), node.get("anchor", "")
-        try:
-            specs = parse_steps(node["pattern"], within, anchor, lambda name: self._phrase_list(name, mark))
-        except PatternSyntaxError as error:
-            raise ConditionError(f"pattern: {error}", mark) from None
-        pattern = self._measured.pattern(specs, within, anchor)
+        # By what is written (repr tells apart every value YAML reads): a pattern written again, as in a
+        # pack whose rules are variants of each other, is parsed once. Only a pattern parsed without a
+        # problem is kept, and the lists it names stay the same while the pack is built.
+        written = repr((node["pattern"], within, anchor))
+        pattern = self._patterns.get(written)
+        if pattern is None:
+            try:
+                specs = parse_steps(node["pattern"], within, anchor, lambda name: self._phrase_list(name, mark))
+            except PatternSyntaxError as error:
+                raise ConditionError(f"pattern: {error}", mark) from None
+            pattern = self._patterns[written] = self._measured.pattern(specs, within, anchor)
         return Leaf(pattern.key, "ge", _whole(node.get("at_least", 1), "at_least", mark, minimum=1))
 
     def _phrase_list(self, name: Any, mark: Mark | None) -> str:

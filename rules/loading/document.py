@@ -10,8 +10,9 @@ import yaml
 
 from ..model import Problem, RulesError
 from ..paths import SCHEMA_PATH
-from . import yaml_lines
+from . import quick_shape, yaml_lines
 from .house_vocabulary import default_rule_id
+from .quick_shape import Check
 from .shape_cache import known_well_shaped, remember_well_shaped
 from .yaml_lines import LineDict
 
@@ -23,11 +24,21 @@ _EXPLAINED_BY_SCHEMA = ("oneOf", "anyOf", "not")
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
-    import jsonschema  # only for a file not yet known to be well-shaped (shape_cache.py)
-
+def _schema() -> dict[str, Any]:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(_inlined(schema, schema["$defs"]))
+    return _inlined(schema, schema["$defs"])
+
+
+@cache
+def _quick_check() -> Check | None:
+    return quick_shape.compiled(_schema())
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # only for a file the quick check does not pass (quick_shape.py)
+
+    return jsonschema.Draft202012Validator(_schema())
 
 
 def _inlined(node: Any, definitions: Mapping[str, Any]) -> Any:
@@ -74,6 +85,9 @@ def _parse_yaml(raw: bytes, file: str) -> LineDict:
 
 
 def _check_shape(document: LineDict, file: str) -> None:
+    quick = _quick_check()
+    if quick is not None and quick(document):
+        return
     problems = []
     for error in sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)

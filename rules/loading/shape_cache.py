@@ -1,5 +1,6 @@
 """Rules files already found well-shaped, remembered by their content, so that a command loading an
-unchanged file neither imports nor runs the schema validator again (a third of `rapport lint`'s start-up).
+unchanged file does not check its shape again (quick_shape.py's check: 30-40 ms for a 2.3 MB file, 25
+times the hashing; when the schema validator was run on every file, a third of `rapport lint`'s start-up).
 
 An entry is an empty file named by the SHA-256 of the schema's bytes and the rules file's bytes: a changed
 file or schema has another name, so an entry never vouches for text it was not made from, and only files
