@@ -312,12 +312,16 @@ class _ByStart(dict):
         if name in self._classes:
             ends = _ClassEnds(self._tokens, self._classes[name], self._tokens_by_class())
         else:
-            ends = {}
-            for first, end in self._matches.get(name, ()):
-                if first in ends:
-                    ends[first].append(end)
-                else:
-                    ends[first] = [end]
+            matches = self._matches.get(name, ())
+            # Most starts have one end: one comprehension, and the loop only for a list where some have more.
+            ends = {first: (end,) for first, end in matches}
+            if len(ends) < len(matches):
+                ends = {}
+                for first, end in matches:
+                    if first in ends:
+                        ends[first].append(end)
+                    else:
+                        ends[first] = [end]
         self[name] = ends
         return ends
 

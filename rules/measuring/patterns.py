@@ -137,8 +137,9 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
     if required:
         # Only starts within `lead` tokens before a match of the first required step: in a long draft,
         # a few of its thousands of clauses.
-        starts = [start for start in (anchors if pattern.anchor else range(len(tokens)))
-                  if (at := bisect_left(landings, start)) < len(landings) and landings[at] <= start + lead]
+        starts = [start for start in anchors
+                  if (at := bisect_left(landings, start)) < len(landings) and landings[at] <= start + lead
+                  ] if pattern.anchor else _leading(landings, lead, len(tokens))
     else:
         starts = landings
         if pattern.anchor:  # where the first step matches and a clause (or sentence) starts
@@ -174,10 +175,33 @@ def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], requ
         after += 1
     if after < len(steps) and not steps[after].optional:
         following = lists[after]
-        landings = {start for start in landings
-                    if any(by_start.get(at, ()) for ends in ends_by_start for end in ends.get(start, ())
-                           for at in range(end, end + reach + 1) for by_start in following)}
+        landings = {start for start in landings if _followed(start, ends_by_start, following, reach)}
     return sorted(landings)
+
+
+def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends, ...], reach: int) -> bool:
+    """Whether a match from `start` is followed, within `reach` tokens of its end, by a match of `following`:
+    plain loops, as a nested generator per landing cost a long draft more than the test itself."""
+    for ends in ends_by_start:
+        for end in ends.get(start, ()):
+            for at in range(end, end + reach + 1):
+                for by_start in following:
+                    if by_start.get(at, ()):
+                        return True
+    return False
+
+
+def _leading(landings: list[int], lead: int, count: int) -> list[int]:
+    """The tokens before `count` within `lead` tokens before a landing (ascending `landings`), ascending:
+    read off the landings rather than bisected for at every token of a long draft."""
+    starts: list[int] = []
+    low = 0
+    for landing in landings:
+        if low >= count:
+            break
+        starts.extend(range(max(low, landing - lead), min(landing, count - 1) + 1))
+        low = max(low, landing + 1)
+    return starts
 
 
 def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], start: int,
