@@ -58,10 +58,13 @@ class Signal:
     def scores(self, grams: set[str]) -> tuple[float, ...]:
         """0-100 per family: the model's probability that the draft belongs to it."""
         totals = list(self.bias)
-        for gram in grams:
-            if (weights := self.weights.get(gram)) is not None:
-                for family, weight in enumerate(weights):
-                    totals[family] += weight
+        # The draft's known n-grams' weights looked up in one pass, then each family's added in the same
+        # order as gram by gram (so every score is the same float), with no enumerate per n-gram.
+        found = [weights for weights in map(self.weights.get, grams) if weights is not None]
+        for family, total in enumerate(totals):
+            for weights in found:
+                total += weights[family]
+            totals[family] = total
         return tuple(round(100 / (1 + math.exp(-max(-30.0, min(30.0, total)))), 1) for total in totals)
 
     def contributions(self, grams: set[str], family: str, count: int = 5) -> list[tuple[str, float]]:
