@@ -71,3 +71,24 @@ def test_a_handle_with_dots_is_one_mention_so_its_last_part_is_no_word(rules_fil
     # Instagram and Threads handles hold dots: "@pennywise.app" is a mention, not "@pennywise" and "app".
     assert _underlined(rules_file, '["{mention}", =only]', "DMs from @pennywise.app only.") == ["@pennywise.app only"]
     assert _underlined(rules_file, '["{mention}", =only]', "@sam. only then") == []
+
+
+QUESTIONS_PACK = """\
+version: "t"
+rules:
+  - id: asks
+    category: c
+    severity: info
+    message: m
+    when: {questions: {at_least: 1}}
+    examples: {flag: ["Any news?"], pass: ["hello"]}
+"""
+
+
+def test_a_question_mark_inside_a_name_asks_nothing_and_ends_no_sentence(rules_file):
+    linter = Linter(load_pack(rules_file(QUESTIONS_PACK)))
+    named = linter.lint("Rated the best by Which? readers this year.")
+    assert not named.findings
+    # the same mark before a capital, or opening the sentence, is a question
+    assert linter.lint("Rated by Which? Readers say so.").findings
+    assert linter.lint("Really? no way").findings

@@ -21,7 +21,7 @@ from .phrases import Match, PhraseBook, non_overlapping
 from .readability import flesch
 from .signal import SIGNAL_FEATURE_NAMES, Signal, ngrams
 from .text import Span, merge, normalise
-from .tokens import Tokens, is_caps, tokenize
+from .tokens import NAME_MARK, Tokens, is_caps, tokenize
 
 FeatureKind = Literal["count", "number", "flag", "name"]
 Value = int | float | bool | str
@@ -48,7 +48,7 @@ BUILTIN_FEATURES: dict[str, FeatureSpec] = {
     "over_limit": FeatureSpec("count", "characters beyond the platform's limit; 0 when within"),
     "words": FeatureSpec("count", "words, numbers, hashtags and mentions (not links, emoji or punctuation)"),
     "sentences": FeatureSpec("count", "sentences (a line break also ends one)"),
-    "questions": FeatureSpec("count", "sentences with a question mark"),
+    "questions": FeatureSpec("count", "sentences with a question mark (not a name's, as in \"Which? readers\")"),
     "hashtags": FeatureSpec("count", "#hashtags"),
     CLOSING_HASHTAGS: FeatureSpec("count", "hashtags in the run of hashtags (and emoji) that ends the draft"),
     "mentions": FeatureSpec("count", "@mentions, Mastodon's @user@instance included"),
@@ -153,6 +153,13 @@ def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     return features
 
 
+def _asks(tokens: Tokens, first: int, end: int) -> bool:
+    """A sentence with a question mark that is not part of a name ("rated by Which? readers")."""
+    norms, extra = tokens.norms, tokens.extra
+    return "?" in norms[first:end] and any(
+        norms[index] == "?" and extra.get(index) != NAME_MARK for index in range(first, end))
+
+
 def _ranges(starts: list[int], count: int) -> list[Match]:
     return [(first, end) for first, end in zip(starts, [*starts[1:], count]) if end > first]
 
@@ -180,7 +187,7 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
             caps += 1
             caps_spans.append(Span(tokens.starts[index], tokens.ends[index]))
     questions = [sentence for sentence, (first, end) in zip(features.sentences, _ranges(tokens.sentence_starts, len(tokens)))
-                 if "?" in tokens.norms[first:end]]
+                 if _asks(tokens, first, end)]
     limit = limits.get(platform, 0)
     spans = {"questions": questions, "hashtags": by_kind["hashtag"], "mentions": by_kind["mention"],
              "links": by_kind["link"], "emails": by_kind["email"], "money": by_kind["money"], "emoji": by_kind["emoji"],

@@ -5,11 +5,12 @@ money (£50, $1.5m, 50p), percent, ordinal (50th), emoji, link (with or without 
 example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @shop.name, @name@instance),
 hashtag, and punct (one character). A hyphen inside a word splits it, so "award-winning" and
 "award winning" read alike. Some tokens have an extra class: number and ordinal words ("three",
-"first"), words in capitals (caps), reaction emoji (❤️ 👍 🔥 ...) and pointing emoji (👇 👉 ...).
+"first"), words in capitals (caps), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
+question mark of a name (the "?" of "Which? readers": name_mark).
 
 Most white-space-delimited chunks of a draft are plain words, and are taken without a regex; the
 others are split by one. A sentence ends at . ! ? … (the last of a run) before white space or the
-end, and at a line break; a clause also ends at , ; : dashes, brackets and emoji.
+end, and at a line break (not at a name's mark); a clause also ends at , ; : dashes, brackets and emoji.
 """
 from __future__ import annotations
 
@@ -129,7 +130,10 @@ def tokenize(text: str) -> Tokens:
             ends.append(last)
             if kind == "punct":
                 if norm in _SENTENCE_END and (last == len(text) or text[last].isspace()):
-                    pending = "sentence"  # a run of marks ends a sentence at its last one
+                    if len(norms) > 1 and _marks_a_name(text, first, starts[-2], len(norms) - 2 > sentence_starts[-1]):
+                        extra[len(norms) - 1] = NAME_MARK
+                    else:
+                        pending = "sentence"  # a run of marks ends a sentence at its last one
                 elif norm in _CLAUSE_END:
                     pending = "clause"
                 continue
@@ -179,6 +183,18 @@ def _pieces(chunk: str, start: int, text: str) -> list[tuple[str, str, int, int]
         else:
             pieces.append((normalise(raw).lower(), kind, first, first + len(raw)))
     return pieces
+
+
+def _marks_a_name(text: str, mark: int, word_start: int, mid_sentence: bool) -> bool:
+    """A ? glued to a capitalised word inside a sentence, before a lower-case word, is part of a name
+    ("voted best by Which? readers"): it ends no sentence and asks nothing."""
+    return (mid_sentence and text[mark] == "?" and word_start < mark and text[mark - 1].isalpha()
+            and text[word_start].isupper() and (following := _NEXT_WORD.match(text, mark + 1)) is not None
+            and following.group(1).islower())
+
+
+_NEXT_WORD = re.compile(r"\s+(\w)")
+NAME_MARK = "name_mark"
 
 
 def _extra_class(norm: str, kind: str, raw: str) -> str | None:
