@@ -66,21 +66,19 @@ def hints(result: LintResult) -> list[Hint]:
             family = finding.rule.category
             wide.setdefault("broadcast" if family in BROADCAST_FAMILIES else family, []).append((finding.span, finding))
     used: set[str] = set()  # a rule of one hint gives way in the next: "RT to win! Hurry, ends today!"
-    before: list[set[str]] = []  # what was used before each hint, to fill it again the same way
-    built = []
-    for group in groups:
-        before.append(set(used))
-        built.append(_hint(text, result.features, group, "span", used))
+    ranked = [(group, _ranked(text, result.features, group, used)) for group in groups]
+    built = [_hint(text, result.features, group, ordered, "span") for group, ordered in ranked]
     # The same hints without their invitations: what echoes are compared by, and what all but the last
     # of the fixes that invite replies become (a post asks once, at its end). One hint asks nothing twice.
-    quiet = [_hint(text, result.features, group, "span", used_before, asked=True)
-             for group, used_before in zip(groups, before)] if len(built) > 1 else []
+    quiet = [_hint(text, result.features, group, ordered, "span", asked=True)
+             for group, ordered in ranked] if len(built) > 1 else []
     if quiet:
         built = _echoes_dropped(text, built, quiet)
     inviting = [index for index, hint in enumerate(built) if invites_replies(hint)]
     for index in inviting[:-1]:
         built[index] = quiet[index]
-    return built + [_hint(text, result.features, group, "draft", used) for group in wide.values()]
+    return built + [_hint(text, result.features, group, _ranked(text, result.features, group, used), "draft")
+                    for group in wide.values()]
 
 
 
@@ -136,17 +134,29 @@ def _joins(text: str, group: list[tuple[Span, Finding]], span: Span, finding: Fi
         member.rule is finding.rule for _, member in group)
 
 
-def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], scope: str, used: set[str],
-          asked: bool = False) -> Hint:
-    span = Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
+def _ranked(text: str, features: Features, group: Sequence[tuple[Span, Finding]], used: set[str]) -> list[Finding]:
+    """The group's findings, the most relevant first, each rule once; their rules join `used`."""
+    span = _extent(group)
     ordered = sorted(group, key=lambda pair: _relevance(text, features, pair, span, used), reverse=True)
-    primary = ordered[0][1]
     unique: dict[str, Finding] = {}
     for _, finding in ordered:
         unique.setdefault(finding.rule.id, finding)
     used.update(unique)
+    return list(unique.values())
+
+
+def _extent(group: Sequence[tuple[Span, Finding]]) -> Span:
+    return Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
+
+
+def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], ranked: list[Finding], scope: str,
+          asked: bool = False) -> Hint:
+    """The hint of one group, whose findings `_ranked` ordered (once for both its fills, with and
+    without the invitation: what a finding's relevance is read from does not depend on it)."""
+    span = _extent(group)
+    primary = ranked[0]
     if scope == "draft":
-        return Hint(tuple(unique.values()), span, scope, primary.suggestions)
+        return Hint(tuple(ranked), span, scope, primary.suggestions)
     own = [s for s, f in group if f.rule is primary.rule]  # a run of hashtags: all of them
     inner = Span(min(s.start for s in own), max(s.end for s in own))
     others = [f for _, f in group if f.rule is not primary.rule]
@@ -156,7 +166,7 @@ def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], 
         span = inner = deletion_span(text, span)
     suggestions = tuple(Replacement(s.message, None if s.text is None else fit(text, span, inner, s.text))
                         for s in refilled)
-    return Hint(tuple(unique.values()), span, scope, suggestions)
+    return Hint(tuple(ranked), span, scope, suggestions)
 
 
 def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: Span, used: set[str]) -> tuple:
