@@ -11,8 +11,9 @@ the hint's words covered, then text order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..deciding.conditions import leaves
 from ..linting import Finding, LintResult, Replacement, filled, sentence_wide
@@ -169,13 +170,39 @@ def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], 
     return Hint(tuple(ranked), span, scope, suggestions)
 
 
-def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: Span, used: set[str]) -> tuple:
+def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: Span, used: set[str]) -> _Lazy:
     covers, finding = pair
     rule = finding.rule
-    covered = (covers.end - covers.start) / max(1, span.end - span.start)
-    fixes = any(s.replace is not None or s.append is not None or s.fix is not None for s in rule.suggestions)
-    return (rule.category in BROADCAST_FAMILIES, rule.id not in used, fixes, _places(text, features, rule, covers),
-            SEVERITY_RANK.get(finding.severity, 0), not reads_signal(rule), _reuse(text, features, rule, covers), covered)
+    return _Lazy((
+        lambda: rule.category in BROADCAST_FAMILIES, lambda: rule.id not in used,
+        lambda: any(s.replace is not None or s.append is not None or s.fix is not None for s in rule.suggestions),
+        lambda: _places(text, features, rule, covers), lambda: SEVERITY_RANK.get(finding.severity, 0),
+        lambda: not reads_signal(rule), lambda: _reuse(text, features, rule, covers),
+        lambda: (covers.end - covers.start) / max(1, span.end - span.start)))
+
+
+class _Lazy:
+    """A tuple to sort by whose items are worked out when a comparison first needs them: filling a
+    template to rank two findings is most of a hint's cost, and an earlier item mostly decides."""
+
+    __slots__ = ("_items", "_known")
+
+    def __init__(self, items: tuple[Callable[[], Any], ...]) -> None:
+        self._items = items
+        self._known: list[Any] = []
+
+    def _item(self, index: int) -> Any:
+        while len(self._known) <= index:
+            self._known.append(self._items[len(self._known)]())
+        return self._known[index]
+
+    def __lt__(self, other: _Lazy) -> bool:
+        """As tuples compare: by the first items that differ."""
+        for index in range(len(self._items)):
+            mine, theirs = self._item(index), other._item(index)
+            if mine != theirs:
+                return mine < theirs
+        return False
 
 
 def _places(text: str, features: Features, rule: Rule, covers: Span) -> bool:
