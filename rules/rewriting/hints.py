@@ -213,6 +213,8 @@ def _places(text: str, features: Features, rule: Rule, covers: Span) -> bool:
     if template is None:  # a sentence appended replaces nothing
         return any(s.append is not None for s in rule.suggestions)
     slots = Slots(rule, text, features, covers)
+    if not any(AMOUNT.match(item) for item in slots.kept()):
+        return True  # a fill leaves out only what the words keep: without an amount, none to leave out
     return not any(AMOUNT.match(item) for item in slots.missing(fill(template, slots)))
 
 
