@@ -46,7 +46,7 @@ from ..measuring.features import Features
 from ..measuring.text import Span
 from ..measuring.tokens import Tokens, tokenize
 from ..model import Rule
-from .applying import STOPWORDS, amount, content_words, kept_tokens
+from .applying import STOPWORDS, amount, content_of, content_words, kept_tokens
 from .templates import slot_names
 
 if TYPE_CHECKING:
@@ -304,13 +304,15 @@ class Slots:
         rest = _LOOSE_ENDS.sub("", _symbols_off(rest).strip(" ,;:-–—!?.")).strip(" ,;:-–—!?.")
         if rest and _symbols_off(self.text[start:self.span.end]).endswith("?"):
             rest += "?"  # the draft's question stays one: "Fancy a treat?"
-        factual = any(kind in ("money", "percent") for kind in tokenize(rest).kinds)  # "80% off" says enough
-        said = content_words(rest) - _CLAIM_NOUNS - _SPEAKING - content_words(f"{self._praised() or ''} {self._field() or ''}")
+        tokens = tokenize(rest)
+        factual = any(kind in ("money", "percent") for kind in tokens.kinds)  # "80% off" says enough
+        words = content_of(tokens)
+        said = words - _CLAIM_NOUNS - _SPEAKING - content_words(f"{self._praised() or ''} {self._field() or ''}")
         if not factual and self._asks_of_praised() and all(word.endswith(("'", "’")) for word in said):
             # "We are the leader in home insurance": the question says all it says, without the claim
             # and the place it claims to lead ("the region's")
             return None
-        return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
+        return _plain(rest) if factual or len(words) >= 2 else None
 
     def _article_of_superlative(self, span: Span, start: int) -> int | None:
         """Where, counted from `start`, the "the" of a superlative `span` is, whether it was matched too or not."""
