@@ -161,7 +161,7 @@ def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], 
     own = [s for s, f in group if f.rule is primary.rule]  # a run of hashtags: all of them
     inner = Span(min(s.start for s in own), max(s.end for s in own))
     others = [f for _, f in group if f.rule is not primary.rule]
-    refilled = filled(primary.rule, text, features, inner, others, asked)
+    refilled = _filled(text, features, primary, inner, others, asked)
     first = next((s.text for s in refilled if s.text is not None), None)
     if first == "" and inner == span:
         span = inner = deletion_span(text, span)
@@ -177,7 +177,7 @@ def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: 
         lambda: rule.category in BROADCAST_FAMILIES, lambda: rule.id not in used,
         lambda: any(s.replace is not None or s.append is not None or s.fix is not None for s in rule.suggestions),
         lambda: _places(text, features, rule, covers), lambda: SEVERITY_RANK.get(finding.severity, 0),
-        lambda: not reads_signal(rule), lambda: _reuse(text, features, rule, covers),
+        lambda: not reads_signal(rule), lambda: _reuse(text, features, finding, covers),
         lambda: (covers.end - covers.start) / max(1, span.end - span.start)))
 
 
@@ -218,11 +218,22 @@ def _places(text: str, features: Features, rule: Rule, covers: Span) -> bool:
     return not any(AMOUNT.match(item) for item in slots.missing(fill(template, slots)))
 
 
-def _reuse(text: str, features: Features, rule: Rule, covers: Span) -> int:
+def _reuse(text: str, features: Features, finding: Finding, covers: Span) -> int:
     """How many content words of the covered text the rule's first fix keeps: a rewrite from the
     draft's own words beats a canned one."""
-    fix = next((s.text for s in filled(rule, text, features, covers) if s.text), None)
+    fix = next((s.text for s in _filled(text, features, finding, covers) if s.text), None)
     return len(content_words(fix) & content_words(text[covers.start:covers.end])) if fix else 0
+
+
+def _filled(text: str, features: Features, finding: Finding, span: Span, others: Sequence[Finding] = (),
+            asked: bool = False) -> tuple[Replacement, ...]:
+    """The finding's rule's suggestions filled for `span`: the finding's own when the lint filled
+    them so already (its own words, alone, nothing asked elsewhere; not a sentence-wide rule's advice,
+    nor a whole-draft finding's, filled for the draft)."""
+    if (span == finding.span and not others and not asked and finding.scope == "span"
+            and not sentence_wide(finding.rule)):
+        return finding.suggestions
+    return filled(finding.rule, text, features, span, others, asked)
 
 
 def reads_signal(rule: Rule) -> bool:
