@@ -307,8 +307,7 @@ class Slots:
         tokens = tokenize(rest)
         factual = any(kind in ("money", "percent") for kind in tokens.kinds)  # "80% off" says enough
         words = content_of(tokens)
-        said = words - _CLAIM_NOUNS - _SPEAKING - content_words(f"{self._praised() or ''} {self._field() or ''}")
-        if not factual and self._asks_of_praised() and all(word.endswith(("'", "’")) for word in said):
+        if not factual and self._asks_of_praised() and all(word.endswith(("'", "’")) for word in self._unpraised(words)):
             # "We are the leader in home insurance": the question says all it says, without the claim
             # and the place it claims to lead ("the region's")
             return None
@@ -324,6 +323,10 @@ class Slots:
         else:
             return None
         return at if _SUPERLATIVE.match(self.text, superlative) else None
+
+    def _unpraised(self, words: set[str]) -> set[str]:
+        """`words` but the claim's, its speaker's and what the template's `praised` and `field` say."""
+        return words - _CLAIM_NOUNS - _SPEAKING - content_words(f"{self._praised() or ''} {self._field() or ''}")
 
     def _asks_of_praised(self) -> bool:
         return any("praised" in slot_names(t) for s in self.rule.suggestions for t in (s.replace, s.append) if t)
