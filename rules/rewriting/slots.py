@@ -618,7 +618,10 @@ class Slots:
 
     def missing(self, rewrite: str) -> Counter[str]:
         """What of `kept()` the rewrite leaves out."""
-        return Counter(self.kept()) - Counter(kept_tokens(rewrite) + re.findall(r"@\w+", rewrite))
+        kept = self.kept()
+        if not kept:  # nothing to leave out: the rewrite need not be tokenized
+            return Counter()
+        return Counter(kept) - Counter(kept_tokens(rewrite) + re.findall(r"@\w+", rewrite))
 
     def completed(self, rewrite: str) -> str:
         """`rewrite` with what it dropped of `kept()` added: an amount with the words that go with it
