@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..deciding.conditions import leaves
-from ..linting import Finding, LintResult, Replacement, filled, sentence_wide
+from ..linting import Finding, LintResult, Replacement, filled_from, sentence_wide
 from ..measuring.features import SIGNAL_FEATURES, Features
 from ..measuring.text import Span
 from ..model import BROADCAST_FAMILIES, Rule
@@ -67,19 +67,20 @@ def hints(result: LintResult) -> list[Hint]:
             family = finding.rule.category
             wide.setdefault("broadcast" if family in BROADCAST_FAMILIES else family, []).append((finding.span, finding))
     used: set[str] = set()  # a rule of one hint gives way in the next: "RT to win! Hurry, ends today!"
-    ranked = [(group, _ranked(text, result.features, group, used)) for group in groups]
-    built = [_hint(text, result.features, group, ordered, "span") for group, ordered in ranked]
-    # The same hints without their invitations: what echoes are compared by, and what all but the last
-    # of the fixes that invite replies become (a post asks once, at its end). One hint asks nothing twice.
-    quiet = [_hint(text, result.features, group, ordered, "span", asked=True)
-             for group, ordered in ranked] if len(built) > 1 else []
+    # Each hint and, beside others, the same hint without its invitation: what echoes are compared by,
+    # and what all but the last of the fixes that invite replies become (a post asks once, at its end).
+    # One hint asks nothing twice.
+    both = [_hints(text, result.features, group, _ranked(text, result.features, group, used), len(groups) > 1)
+            for group in groups]
+    built = [hint for hint, _ in both]
+    quiet = [hint for _, hint in both if hint is not None]
     if quiet:
         built = _echoes_dropped(text, built, quiet)
     inviting = [index for index, hint in enumerate(built) if invites_replies(hint)]
     for index in inviting[:-1]:
         built[index] = quiet[index]
-    return built + [_hint(text, result.features, group, _ranked(text, result.features, group, used), "draft")
-                    for group in wide.values()]
+    return built + [Hint(tuple(ranked), _extent(group), "draft", ranked[0].suggestions)
+                    for group in wide.values() for ranked in [_ranked(text, result.features, group, used)]]
 
 
 
@@ -150,24 +151,26 @@ def _extent(group: Sequence[tuple[Span, Finding]]) -> Span:
     return Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
 
 
-def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], ranked: list[Finding], scope: str,
-          asked: bool = False) -> Hint:
-    """The hint of one group, whose findings `_ranked` ordered (once for both its fills, with and
-    without the invitation: what a finding's relevance is read from does not depend on it)."""
+def _hints(text: str, features: Features, group: Sequence[tuple[Span, Finding]], ranked: list[Finding],
+           quiet: bool) -> tuple[Hint, Hint | None]:
+    """The hint of one group, whose findings `_ranked` ordered, and (with `quiet`) the same hint
+    without its invitation: both filled from one reading of the slots, which does not depend on it."""
     span = _extent(group)
     primary = ranked[0]
-    if scope == "draft":
-        return Hint(tuple(ranked), span, scope, primary.suggestions)
     own = [s for s, f in group if f.rule is primary.rule]  # a run of hashtags: all of them
     inner = Span(min(s.start for s in own), max(s.end for s in own))
-    others = [f for _, f in group if f.rule is not primary.rule]
-    refilled = _filled(text, features, primary, inner, others, asked)
+    slots = Slots(primary.rule, text, features, inner, [f for _, f in group if f.rule is not primary.rule])
+    return (_fitted(text, ranked, span, inner, _filled(primary, slots)),
+            _fitted(text, ranked, span, inner, _filled(primary, slots, asked=True)) if quiet else None)
+
+
+def _fitted(text: str, ranked: list[Finding], span: Span, inner: Span, refilled: tuple[Replacement, ...]) -> Hint:
     first = next((s.text for s in refilled if s.text is not None), None)
     if first == "" and inner == span:
         span = inner = deletion_span(text, span)
     suggestions = tuple(Replacement(s.message, None if s.text is None else fit(text, span, inner, s.text))
                         for s in refilled)
-    return Hint(tuple(ranked), span, scope, suggestions)
+    return Hint(tuple(ranked), span, "span", suggestions)
 
 
 def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: Span, used: set[str]) -> _Lazy:
@@ -221,19 +224,18 @@ def _places(text: str, features: Features, rule: Rule, covers: Span) -> bool:
 def _reuse(text: str, features: Features, finding: Finding, covers: Span) -> int:
     """How many content words of the covered text the rule's first fix keeps: a rewrite from the
     draft's own words beats a canned one."""
-    fix = next((s.text for s in _filled(text, features, finding, covers) if s.text), None)
+    fix = next((s.text for s in _filled(finding, Slots(finding.rule, text, features, covers)) if s.text), None)
     return len(content_words(fix) & content_words(text[covers.start:covers.end])) if fix else 0
 
 
-def _filled(text: str, features: Features, finding: Finding, span: Span, others: Sequence[Finding] = (),
-            asked: bool = False) -> tuple[Replacement, ...]:
-    """The finding's rule's suggestions filled for `span`: the finding's own when the lint filled
+def _filled(finding: Finding, slots: Slots, asked: bool = False) -> tuple[Replacement, ...]:
+    """The finding's rule's suggestions filled from `slots`: the finding's own when the lint filled
     them so already (its own words, alone, nothing asked elsewhere; not a sentence-wide rule's advice,
     nor a whole-draft finding's, filled for the draft)."""
-    if (span == finding.span and not others and not asked and finding.scope == "span"
+    if (slots.span == finding.span and not slots.others and not asked and finding.scope == "span"
             and not sentence_wide(finding.rule)):
         return finding.suggestions
-    return filled(finding.rule, text, features, span, others, asked)
+    return filled_from(slots, asked)
 
 
 def reads_signal(rule: Rule) -> bool:
