@@ -70,7 +70,7 @@ def hints(result: LintResult) -> list[Hint]:
     # Each hint and, beside others, the same hint without its invitation: what echoes are compared by,
     # and what all but the last of the fixes that invite replies become (a post asks once, at its end).
     # One hint asks nothing twice.
-    both = [_hints(text, result.features, group, _ranked(text, result.features, group, used), len(groups) > 1)
+    both = [_hint_pair(text, result.features, group, _ranked(text, result.features, group, used), len(groups) > 1)
             for group in groups]
     built = [hint for hint, _ in both]
     quiet = [hint for _, hint in both if hint is not None]
@@ -151,8 +151,8 @@ def _extent(group: Sequence[tuple[Span, Finding]]) -> Span:
     return Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
 
 
-def _hints(text: str, features: Features, group: Sequence[tuple[Span, Finding]], ranked: list[Finding],
-           quiet: bool) -> tuple[Hint, Hint | None]:
+def _hint_pair(text: str, features: Features, group: Sequence[tuple[Span, Finding]], ranked: list[Finding],
+               quiet: bool) -> tuple[Hint, Hint | None]:
     """The hint of one group, whose findings `_ranked` ordered, and (with `quiet`) the same hint
     without its invitation: both filled from one reading of the slots, which does not depend on it."""
     span = _extent(group)

@@ -307,7 +307,8 @@ class Slots:
         tokens = tokenize(rest)
         factual = any(kind in ("money", "percent") for kind in tokens.kinds)  # "80% off" says enough
         words = content_of(tokens)
-        if not factual and self._asks_of_praised() and all(word.endswith(("'", "’")) for word in self._unpraised(words)):
+        if not factual and self._asks_of_praised() and all(
+                word.endswith(("'", "’")) for word in self._unpraised(words)):
             # "We are the leader in home insurance": the question says all it says, without the claim
             # and the place it claims to lead ("the region's")
             return None
