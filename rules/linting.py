@@ -109,7 +109,14 @@ def filled(rule: Rule, text: str, features: Features, span: Span | None,
         separator = "" if not text or text[-1].isspace() else " "
         return tuple(Replacement(s.message, separator + fill(s.append, slots) if s.append else None)
                      for s in rule.suggestions)
-    return tuple(Replacement(s.message, _replacement(s, text[span.start:span.end], slots, asked)) for s in rule.suggestions)
+    return filled_from(slots, asked)
+
+
+def filled_from(slots: Slots, asked: bool = False) -> tuple[Replacement, ...]:
+    """`filled` for the span of `slots` from their values: a hint fills them twice, with and without
+    its invitation, and reads the draft once."""
+    underlined = slots.text[slots.span.start:slots.span.end]
+    return tuple(Replacement(s.message, _replacement(s, underlined, slots, asked)) for s in slots.rule.suggestions)
 
 
 def _replacement(suggestion: Suggestion, underlined: str, slots: Slots, asked: bool) -> str | None:

@@ -93,10 +93,30 @@ def branches(condition: Condition) -> int:
     return math.prod(counts) if condition.kind == "all" else sum(counts)
 
 
-def leaves(condition: Condition) -> list[Leaf]:
+# Each condition's tests, remembered by identity: a condition never changes once parsed, and the
+# rewriting reads one rule's tests many times a draft. Past the bound (several packs' worth, after
+# reloads) the memory starts again; holding the condition makes a reused id() harmless.
+_LEAVES: dict[int, tuple[Condition, tuple[Leaf, ...]]] = {}
+MAX_REMEMBERED_LEAVES = 1 << 15
+
+
+def leaves(condition: Condition) -> tuple[Leaf, ...]:
     if isinstance(condition, Leaf):
-        return [condition]
-    return [leaf for item in condition.items for leaf in leaves(item)]
+        return (condition,)
+    known = _LEAVES.get(id(condition))
+    if known is not None and known[0] is condition:
+        return known[1]
+    found = _tests(condition)
+    if len(_LEAVES) >= MAX_REMEMBERED_LEAVES:
+        _LEAVES.clear()
+    _LEAVES[id(condition)] = (condition, found)
+    return found
+
+
+def _tests(condition: Condition) -> tuple[Leaf, ...]:
+    if isinstance(condition, Leaf):
+        return (condition,)
+    return tuple(leaf for item in condition.items for leaf in _tests(item))
 
 
 def span_features(condition: Condition, values: Mapping[str, Value]) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..measuring.text import Span
-from ..measuring.tokens import tokenize
+from ..measuring.tokens import Tokens, tokenize
 from .templates import invites
 
 if TYPE_CHECKING:
@@ -90,7 +90,11 @@ def whole_post(text: str, hints: Sequence[Hint]) -> str | None:
 
 def content_words(text: str) -> set[str]:
     """The text's words that carry its content, plurals read as their singular."""
-    tokens = tokenize(text)
+    return content_of(tokenize(text))
+
+
+def content_of(tokens: Tokens) -> set[str]:
+    """`content_words` of text already tokenized."""
     return {norm[:-3] + "y" if len(norm) > 4 and norm.endswith("ies") else
             norm[:-1] if len(norm) > 3 and norm.endswith("s") and not norm.endswith("ss") else norm
             for norm, kind in zip(tokens.norms, tokens.kinds)

@@ -11,11 +11,12 @@ the hint's words covered, then text order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..deciding.conditions import leaves
-from ..linting import Finding, LintResult, Replacement, filled, sentence_wide
+from ..linting import Finding, LintResult, Replacement, filled_from, sentence_wide
 from ..measuring.features import SIGNAL_FEATURES, Features
 from ..measuring.text import Span
 from ..model import BROADCAST_FAMILIES, Rule
@@ -66,21 +67,20 @@ def hints(result: LintResult) -> list[Hint]:
             family = finding.rule.category
             wide.setdefault("broadcast" if family in BROADCAST_FAMILIES else family, []).append((finding.span, finding))
     used: set[str] = set()  # a rule of one hint gives way in the next: "RT to win! Hurry, ends today!"
-    before: list[set[str]] = []  # what was used before each hint, to fill it again the same way
-    built = []
-    for group in groups:
-        before.append(set(used))
-        built.append(_hint(text, result.features, group, "span", used))
-    # The same hints without their invitations: what echoes are compared by, and what all but the last
-    # of the fixes that invite replies become (a post asks once, at its end). One hint asks nothing twice.
-    quiet = [_hint(text, result.features, group, "span", used_before, asked=True)
-             for group, used_before in zip(groups, before)] if len(built) > 1 else []
+    # Each hint and, beside others, the same hint without its invitation: what echoes are compared by,
+    # and what all but the last of the fixes that invite replies become (a post asks once, at its end).
+    # One hint asks nothing twice.
+    both = [_hint_pair(text, result.features, group, _ranked(text, result.features, group, used), len(groups) > 1)
+            for group in groups]
+    built = [hint for hint, _ in both]
+    quiet = [hint for _, hint in both if hint is not None]
     if quiet:
         built = _echoes_dropped(text, built, quiet)
     inviting = [index for index, hint in enumerate(built) if invites_replies(hint)]
     for index in inviting[:-1]:
         built[index] = quiet[index]
-    return built + [_hint(text, result.features, group, "draft", used) for group in wide.values()]
+    return built + [Hint(tuple(ranked), _extent(group), "draft", ranked[0].suggestions)
+                    for group in wide.values() for ranked in [_ranked(text, result.features, group, used)]]
 
 
 
@@ -136,36 +136,76 @@ def _joins(text: str, group: list[tuple[Span, Finding]], span: Span, finding: Fi
         member.rule is finding.rule for _, member in group)
 
 
-def _hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], scope: str, used: set[str],
-          asked: bool = False) -> Hint:
-    span = Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
+def _ranked(text: str, features: Features, group: Sequence[tuple[Span, Finding]], used: set[str]) -> list[Finding]:
+    """The group's findings, the most relevant first, each rule once; their rules join `used`."""
+    span = _extent(group)
     ordered = sorted(group, key=lambda pair: _relevance(text, features, pair, span, used), reverse=True)
-    primary = ordered[0][1]
     unique: dict[str, Finding] = {}
     for _, finding in ordered:
         unique.setdefault(finding.rule.id, finding)
     used.update(unique)
-    if scope == "draft":
-        return Hint(tuple(unique.values()), span, scope, primary.suggestions)
+    return list(unique.values())
+
+
+def _extent(group: Sequence[tuple[Span, Finding]]) -> Span:
+    return Span(min(s.start for s, _ in group), max(s.end for s, _ in group))
+
+
+def _hint_pair(text: str, features: Features, group: Sequence[tuple[Span, Finding]], ranked: list[Finding],
+               quiet: bool) -> tuple[Hint, Hint | None]:
+    """The hint of one group, whose findings `_ranked` ordered, and (with `quiet`) the same hint
+    without its invitation: both filled from one reading of the slots, which does not depend on it."""
+    span = _extent(group)
+    primary = ranked[0]
     own = [s for s, f in group if f.rule is primary.rule]  # a run of hashtags: all of them
     inner = Span(min(s.start for s in own), max(s.end for s in own))
-    others = [f for _, f in group if f.rule is not primary.rule]
-    refilled = filled(primary.rule, text, features, inner, others, asked)
+    slots = Slots(primary.rule, text, features, inner, [f for _, f in group if f.rule is not primary.rule])
+    return (_fitted(text, ranked, span, inner, _filled(primary, slots)),
+            _fitted(text, ranked, span, inner, _filled(primary, slots, asked=True)) if quiet else None)
+
+
+def _fitted(text: str, ranked: list[Finding], span: Span, inner: Span, refilled: tuple[Replacement, ...]) -> Hint:
     first = next((s.text for s in refilled if s.text is not None), None)
     if first == "" and inner == span:
         span = inner = deletion_span(text, span)
     suggestions = tuple(Replacement(s.message, None if s.text is None else fit(text, span, inner, s.text))
                         for s in refilled)
-    return Hint(tuple(unique.values()), span, scope, suggestions)
+    return Hint(tuple(ranked), span, "span", suggestions)
 
 
-def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: Span, used: set[str]) -> tuple:
+def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: Span, used: set[str]) -> _Lazy:
     covers, finding = pair
     rule = finding.rule
-    covered = (covers.end - covers.start) / max(1, span.end - span.start)
-    fixes = any(s.replace is not None or s.append is not None or s.fix is not None for s in rule.suggestions)
-    return (rule.category in BROADCAST_FAMILIES, rule.id not in used, fixes, _places(text, features, rule, covers),
-            SEVERITY_RANK.get(finding.severity, 0), not reads_signal(rule), _reuse(text, features, rule, covers), covered)
+    return _Lazy((
+        lambda: rule.category in BROADCAST_FAMILIES, lambda: rule.id not in used,
+        lambda: any(s.replace is not None or s.append is not None or s.fix is not None for s in rule.suggestions),
+        lambda: _places(text, features, rule, covers), lambda: SEVERITY_RANK.get(finding.severity, 0),
+        lambda: not reads_signal(rule), lambda: _reuse(text, features, finding, covers),
+        lambda: (covers.end - covers.start) / max(1, span.end - span.start)))
+
+
+class _Lazy:
+    """A tuple to sort by whose items are worked out when a comparison first needs them: filling a
+    template to rank two findings is most of a hint's cost, and an earlier item mostly decides."""
+
+    __slots__ = ("_items", "_known")
+
+    def __init__(self, items: tuple[Callable[[], Any], ...]) -> None:
+        self._items = items
+        self._known: list[Any] = []
+
+    def _item(self, index: int) -> Any:
+        while len(self._known) <= index:
+            self._known.append(self._items[len(self._known)]())
+        return self._known[index]
+
+    def __lt__(self, other: _Lazy) -> bool:
+        """As tuples compare: by the first items that differ."""
+        for index in range(len(self._items)):
+            mine, theirs = self._item(index), other._item(index)
+            if mine != theirs:
+                return mine < theirs
+        return False
 
 
 def _places(text: str, features: Features, rule: Rule, covers: Span) -> bool:
@@ -176,14 +216,26 @@ def _places(text: str, features: Features, rule: Rule, covers: Span) -> bool:
     if template is None:  # a sentence appended replaces nothing
         return any(s.append is not None for s in rule.suggestions)
     slots = Slots(rule, text, features, covers)
+    if not any(AMOUNT.match(item) for item in slots.kept()):
+        return True  # a fill leaves out only what the words keep: without an amount, none to leave out
     return not any(AMOUNT.match(item) for item in slots.missing(fill(template, slots)))
 
 
-def _reuse(text: str, features: Features, rule: Rule, covers: Span) -> int:
+def _reuse(text: str, features: Features, finding: Finding, covers: Span) -> int:
     """How many content words of the covered text the rule's first fix keeps: a rewrite from the
     draft's own words beats a canned one."""
-    fix = next((s.text for s in filled(rule, text, features, covers) if s.text), None)
+    fix = next((s.text for s in _filled(finding, Slots(finding.rule, text, features, covers)) if s.text), None)
     return len(content_words(fix) & content_words(text[covers.start:covers.end])) if fix else 0
+
+
+def _filled(finding: Finding, slots: Slots, asked: bool = False) -> tuple[Replacement, ...]:
+    """The finding's rule's suggestions filled from `slots`: the finding's own when the lint filled
+    them so already (its own words, alone, nothing asked elsewhere; not a sentence-wide rule's advice,
+    nor a whole-draft finding's, filled for the draft)."""
+    if (slots.span == finding.span and not slots.others and not asked and finding.scope == "span"
+            and not sentence_wide(finding.rule)):
+        return finding.suggestions
+    return filled_from(slots, asked)
 
 
 def reads_signal(rule: Rule) -> bool:

@@ -46,7 +46,7 @@ from ..measuring.features import Features
 from ..measuring.text import Span
 from ..measuring.tokens import Tokens, tokenize
 from ..model import Rule
-from .applying import STOPWORDS, amount, content_words, kept_tokens
+from .applying import STOPWORDS, amount, content_of, content_words, kept_tokens
 from .templates import slot_names
 
 if TYPE_CHECKING:
@@ -304,13 +304,15 @@ class Slots:
         rest = _LOOSE_ENDS.sub("", _symbols_off(rest).strip(" ,;:-–—!?.")).strip(" ,;:-–—!?.")
         if rest and _symbols_off(self.text[start:self.span.end]).endswith("?"):
             rest += "?"  # the draft's question stays one: "Fancy a treat?"
-        factual = any(kind in ("money", "percent") for kind in tokenize(rest).kinds)  # "80% off" says enough
-        said = content_words(rest) - _CLAIM_NOUNS - _SPEAKING - content_words(f"{self._praised() or ''} {self._field() or ''}")
-        if not factual and self._asks_of_praised() and all(word.endswith(("'", "’")) for word in said):
+        tokens = tokenize(rest)
+        factual = any(kind in ("money", "percent") for kind in tokens.kinds)  # "80% off" says enough
+        words = content_of(tokens)
+        if not factual and self._asks_of_praised() and all(
+                word.endswith(("'", "’")) for word in self._unpraised(words)):
             # "We are the leader in home insurance": the question says all it says, without the claim
             # and the place it claims to lead ("the region's")
             return None
-        return _plain(rest) if factual or len(content_words(rest)) >= 2 else None
+        return _plain(rest) if factual or len(words) >= 2 else None
 
     def _article_of_superlative(self, span: Span, start: int) -> int | None:
         """Where, counted from `start`, the "the" of a superlative `span` is, whether it was matched too or not."""
@@ -322,6 +324,10 @@ class Slots:
         else:
             return None
         return at if _SUPERLATIVE.match(self.text, superlative) else None
+
+    def _unpraised(self, words: set[str]) -> set[str]:
+        """`words` but the claim's, its speaker's and what the template's `praised` and `field` say."""
+        return words - _CLAIM_NOUNS - _SPEAKING - content_words(f"{self._praised() or ''} {self._field() or ''}")
 
     def _asks_of_praised(self) -> bool:
         return any("praised" in slot_names(t) for s in self.rule.suggestions for t in (s.replace, s.append) if t)
@@ -613,7 +619,10 @@ class Slots:
 
     def missing(self, rewrite: str) -> Counter[str]:
         """What of `kept()` the rewrite leaves out."""
-        return Counter(self.kept()) - Counter(kept_tokens(rewrite) + re.findall(r"@\w+", rewrite))
+        kept = self.kept()
+        if not kept:  # nothing to leave out: the rewrite need not be tokenized
+            return Counter()
+        return Counter(kept) - Counter(kept_tokens(rewrite) + re.findall(r"@\w+", rewrite))
 
     def completed(self, rewrite: str) -> str:
         """`rewrite` with what it dropped of `kept()` added: an amount with the words that go with it
