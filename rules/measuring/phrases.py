@@ -125,6 +125,9 @@ class PhraseBook:
         self._by_pair: dict[str, dict[str, list[Candidate]]] = {}
         self._by_prefix: dict[str, list[Candidate]] = defaultdict(list)
         self._by_class: dict[str, list[Candidate]] = defaultdict(list)
+        # Phrases that start with a class and then a word, by the class, then the word's form: most of a
+        # long draft's numbers start some ("{number} days left") but are followed by none.
+        self._by_class_pair: dict[str, dict[str, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
         # A pattern's own list of token classes only ("{word}", "{number}") matches single tokens by their
         # class: which ones is read off the tokens when a pattern asks (features.py), rather than listed
         # here for every word of every draft.
@@ -143,7 +146,10 @@ class PhraseBook:
 
     def _index(self, name: str, phrase: Phrase) -> None:
         first, candidate = phrase[0], _candidate(name, phrase, 1)
-        if first.token_class:
+        if first.token_class and len(phrase) > 1 and phrase[1].forms:
+            for form in phrase[1].forms:
+                self._by_class_pair[first.token_class][form].append(_candidate(name, phrase, 2))
+        elif first.token_class:
             self._by_class[first.token_class].append(candidate)
         elif first.prefix:
             self._by_prefix[first.prefix].append(candidate)
@@ -204,7 +210,13 @@ class PhraseBook:
         if by_class:
             starts += [(index, entries) for index, kind in enumerate(tokens.kinds) if (entries := by_class.get(kind))]
             starts += [(index, entries) for index, label in tokens.extra.items() if (entries := by_class.get(label))]
-        starts.sort(key=itemgetter(0))  # stable: at one index, forms before pairs, prefixes and classes
+        if by_class_pair := self._by_class_pair:
+            starts += [(index, entries) for index, (kind, following) in enumerate(zip(tokens.kinds, islice(norms, 1, None)))
+                       if (table := by_class_pair.get(kind)) and (entries := table.get(following))]
+            last = len(norms) - 1
+            starts += [(index, entries) for index, label in tokens.extra.items()
+                       if index < last and (table := by_class_pair.get(label)) and (entries := table.get(norms[index + 1]))]
+        starts.sort(key=itemgetter(0))  # stable: at one index, forms before pairs, prefixes, classes, class pairs
         return starts
 
 
