@@ -118,6 +118,9 @@ class PhraseBook:
         self.zeros = dict.fromkeys(self.phrases, 0)  # every list's count before a draft (most match nothing)
         self._exceptions = {name: _EXCEPT + name for name in exceptions or {}}
         self._by_form: dict[str, list[Candidate]] = defaultdict(list)
+        # One-word phrases' lists by form: their matches are read off where each form occurs, rather than
+        # passing through the candidate loop one by one (half a long draft's tokens match some list).
+        self._singles: dict[str, list[str]] = defaultdict(list)
         # Phrases whose first two tests are words (most phrases) by their first form, then by the second:
         # a draft's common words ("you", "our") start many of them but are followed by few. The second
         # level is made for a form the first time a draft has it (a pack's forms times forms is large).
@@ -156,6 +159,9 @@ class PhraseBook:
         elif len(phrase) > 1 and phrase[1].forms:
             for form in first.forms:
                 self._by_first[form].append((name, phrase))
+        elif len(phrase) == 1:
+            for form in first.forms:
+                self._singles[form].append(name)
         else:
             for form in first.forms:
                 self._by_form[form].append(candidate)
@@ -177,6 +183,8 @@ class PhraseBook:
                     found[name].append((index, end))
                 else:
                     found[name] = [(index, end)]
+        for name, single in self._single_matches(norms).items():
+            found[name] = sorted(found[name] + single, key=itemgetter(0)) if name in found else single
         for name, hidden in self._exceptions.items():
             if (excepted := found.pop(hidden, None)) and name in found:
                 kept = _outside(found[name], excepted)
@@ -185,6 +193,19 @@ class PhraseBook:
                 else:
                     del found[name]
         return found
+
+    def _single_matches(self, norms: list[str]) -> dict[str, list[Match]]:
+        """The one-word phrases' matches of each list, in order: each form's places found in one pass,
+        then given to the lists that have it."""
+        singles, places = self._singles, defaultdict(list)
+        for index, norm in enumerate(norms):
+            if norm in singles:
+                places[norm].append(index)
+        by_list: dict[str, list[int]] = defaultdict(list)
+        for norm, indexes in places.items():
+            for name in singles[norm]:
+                by_list[name] += indexes
+        return {name: [(index, index + 1) for index in sorted(indexes)] for name, indexes in by_list.items()}
 
     def _pairs(self, first: str) -> dict[str, list[Candidate]]:
         """The phrases starting with the form `first` by the form of their second word (made once)."""
