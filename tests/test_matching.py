@@ -71,3 +71,23 @@ def test_a_handle_with_dots_is_one_mention_so_its_last_part_is_no_word(rules_fil
     # Instagram and Threads handles hold dots: "@pennywise.app" is a mention, not "@pennywise" and "app".
     assert _underlined(rules_file, '["{mention}", =only]', "DMs from @pennywise.app only.") == ["@pennywise.app only"]
     assert _underlined(rules_file, '["{mention}", =only]', "@sam. only then") == []
+
+
+def test_a_long_drafts_phrase_matches_are_a_short_drafts_repeated():
+    """From _GROUP_SINGLES tokens on, one-word phrases are gathered by form apart from the longer phrases:
+    the matches must be the ones made one by one, in order of start, exceptions applied."""
+    from rules.measuring.phrases import _GROUP_SINGLES, PhraseBook
+    from rules.measuring.tokens import tokenize
+
+    book = PhraseBook({"offer": ["free", "free entry", "win", "{number} days", "days"], "you": ["you"]},
+                      exceptions={"offer": ["win win"]})
+    short = "Free entry to win, win win in 3 days, you know. "
+    width = len(tokenize(short))
+    repeats = _GROUP_SINGLES // width + 1
+    once, long = book.matches(tokenize(short)), book.matches(tokenize(short * repeats))
+    assert once["offer"] == [(0, 1), (0, 2), (3, 4), (8, 10), (9, 10)]  # not the "win win"
+    repeated = {name: [(first + width * repeat, end + width * repeat) for repeat in range(repeats)
+                       for first, end in found] for name, found in once.items()}
+    # the same matches, in order of start (the order of two at one start is nobody's business)
+    assert {name: sorted(found) for name, found in long.items()} == repeated
+    assert all([first for first, _ in found] == [first for first, _ in repeated[name]] for name, found in long.items())
