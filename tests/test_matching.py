@@ -92,3 +92,23 @@ def test_a_question_mark_inside_a_name_asks_nothing_and_ends_no_sentence(rules_f
     # the same mark before a capital, or opening the sentence, is a question
     assert linter.lint("Rated by Which? Readers say so.").findings
     assert linter.lint("Really? no way").findings
+
+
+def test_a_long_drafts_phrase_matches_are_a_short_drafts_repeated():
+    """From _GROUP_SINGLES tokens on, one-word phrases are gathered by form apart from the longer phrases:
+    the matches must be the ones made one by one, in order of start, exceptions applied."""
+    from rules.measuring.phrases import _GROUP_SINGLES, PhraseBook
+    from rules.measuring.tokens import tokenize
+
+    book = PhraseBook({"offer": ["free", "free entry", "win", "{number} days", "days"], "you": ["you"]},
+                      exceptions={"offer": ["win win"]})
+    short = "Free entry to win, win win in 3 days, you know. "
+    width = len(tokenize(short))
+    repeats = _GROUP_SINGLES // width + 1
+    once, long = book.matches(tokenize(short)), book.matches(tokenize(short * repeats))
+    assert once["offer"] == [(0, 1), (0, 2), (3, 4), (8, 10), (9, 10)]  # not the "win win"
+    repeated = {name: [(first + width * repeat, end + width * repeat) for repeat in range(repeats)
+                       for first, end in found] for name, found in once.items()}
+    # the same matches, in order of start (the order of two at one start is nobody's business)
+    assert {name: sorted(found) for name, found in long.items()} == repeated
+    assert all([first for first, _ in found] == [first for first, _ in repeated[name]] for name, found in long.items())

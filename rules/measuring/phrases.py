@@ -34,6 +34,9 @@ _MARK = re.compile(r"\{(\w+)\}")
 MAX_PHRASE_TOKENS = 12
 _EXCEPT = "\x00except:"  # internal list names for exceptions; never a rules-file name
 Match = tuple[int, int]  # token range: first, end (exclusive)
+# From this many tokens on, one-word phrases' matches are gathered by form and list (a fixed cost per list
+# that a long draft's thousands of matches repay), below it one by one with the longer phrases.
+_GROUP_SINGLES = 1000
 
 
 class PhraseError(ValueError):
@@ -118,6 +121,9 @@ class PhraseBook:
         self.zeros = dict.fromkeys(self.phrases, 0)  # every list's count before a draft (most match nothing)
         self._exceptions = {name: _EXCEPT + name for name in exceptions or {}}
         self._by_form: dict[str, list[Candidate]] = defaultdict(list)
+        # One-word phrases by form: in a long draft their matches are read off where each form occurs, rather
+        # than passing through the candidate loop one by one (half a long draft's tokens match some list).
+        self._singles: dict[str, list[Candidate]] = defaultdict(list)
         # Phrases whose first two tests are words (most phrases) by their first form, then by the second:
         # a draft's common words ("you", "our") start many of them but are followed by few. The second
         # level is made for a form the first time a draft has it (a pack's forms times forms is large).
@@ -125,6 +131,9 @@ class PhraseBook:
         self._by_pair: dict[str, dict[str, list[Candidate]]] = {}
         self._by_prefix: dict[str, list[Candidate]] = defaultdict(list)
         self._by_class: dict[str, list[Candidate]] = defaultdict(list)
+        # Phrases that start with a class and then a word, by the class, then the word's form: most of a
+        # long draft's numbers start some ("{number} days left") but are followed by none.
+        self._by_class_pair: dict[str, dict[str, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
         # A pattern's own list of token classes only ("{word}", "{number}") matches single tokens by their
         # class: which ones is read off the tokens when a pattern asks (features.py), rather than listed
         # here for every word of every draft.
@@ -140,16 +149,23 @@ class PhraseBook:
         # The most tokens a match of each list covers (what bounds where a pattern's match may start).
         self.longest = {name: max(map(len, phrases)) for name, phrases in indexed.items() if phrases}
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
+        self._class_labels = frozenset(self._by_class) | frozenset(self._by_class_pair)
 
     def _index(self, name: str, phrase: Phrase) -> None:
         first, candidate = phrase[0], _candidate(name, phrase, 1)
-        if first.token_class:
+        if first.token_class and len(phrase) > 1 and phrase[1].forms:
+            for form in phrase[1].forms:
+                self._by_class_pair[first.token_class][form].append(_candidate(name, phrase, 2))
+        elif first.token_class:
             self._by_class[first.token_class].append(candidate)
         elif first.prefix:
             self._by_prefix[first.prefix].append(candidate)
         elif len(phrase) > 1 and phrase[1].forms:
             for form in first.forms:
                 self._by_first[form].append((name, phrase))
+        elif len(phrase) == 1:
+            for form in first.forms:
+                self._singles[form].append(candidate)
         else:
             for form in first.forms:
                 self._by_form[form].append(candidate)
@@ -159,7 +175,8 @@ class PhraseBook:
         for `class_lists`."""
         found: dict[str, list[Match]] = {}
         count, norms = len(tokens), tokens.norms
-        for index, candidates in self._starts(tokens):
+        grouped = count >= _GROUP_SINGLES
+        for index, candidates in self._starts(tokens, singles=not grouped):
             for name, length, forms, offset, rest in candidates:
                 end = index + length
                 # Most candidates that fail, fail at the word after the ones they were found by.
@@ -171,6 +188,9 @@ class PhraseBook:
                     found[name].append((index, end))
                 else:
                     found[name] = [(index, end)]
+        if grouped:
+            for name, single in self._single_matches(norms).items():
+                found[name] = sorted(found[name] + single, key=itemgetter(0)) if name in found else single
         for name, hidden in self._exceptions.items():
             if (excepted := found.pop(hidden, None)) and name in found:
                 kept = _outside(found[name], excepted)
@@ -179,6 +199,19 @@ class PhraseBook:
                 else:
                     del found[name]
         return found
+
+    def _single_matches(self, norms: list[str]) -> dict[str, list[Match]]:
+        """The one-word phrases' matches of each list, in order: each form's places found in one pass,
+        then given to the lists that have it."""
+        singles, places = self._singles, defaultdict(list)
+        for index, norm in enumerate(norms):
+            if norm in singles:
+                places[norm].append(index)
+        by_list: dict[str, list[int]] = defaultdict(list)
+        for norm, indexes in places.items():
+            for candidate in singles[norm]:
+                by_list[candidate[0]] += indexes
+        return {name: [(index, index + 1) for index in sorted(indexes)] for name, indexes in by_list.items()}
 
     def _pairs(self, first: str) -> dict[str, list[Candidate]]:
         """The phrases starting with the form `first` by the form of their second word (made once)."""
@@ -189,22 +222,31 @@ class PhraseBook:
         self._by_pair[first] = table  # a race of two threads makes the same table twice
         return table
 
-    def _starts(self, tokens: Tokens) -> list[tuple[int, list[Candidate]]]:
-        """(token index, the phrases that may start there), by index: each index looked up in C-speed
-        comprehensions rather than a Python loop that joins lists for every token."""
+    def _starts(self, tokens: Tokens, singles: bool) -> list[tuple[int, list[Candidate]]]:
+        """(token index, the phrases that may start there), by index, the one-word phrases only if `singles`:
+        each index looked up in C-speed comprehensions rather than a Python loop that joins lists for every token."""
         norms = tokens.norms
         by_form, by_first, by_prefix, by_class = self._by_form, self._by_first, self._by_prefix, self._by_class
         by_pair, pairs = self._by_pair, self._pairs
         starts = [(index, entries) for index, norm in enumerate(norms) if (entries := by_form.get(norm))]
+        if singles:
+            by_single = self._singles
+            starts += [(index, entries) for index, norm in enumerate(norms) if (entries := by_single.get(norm))]
         starts += [(index, entries) for index, (norm, following) in enumerate(zip(norms, islice(norms, 1, None)))
                    if norm in by_first and (entries := (by_pair.get(norm) or pairs(norm)).get(following))]
         if lengths := self._prefix_lengths:
             starts += [(index, entries) for index, norm in enumerate(norms) for length in lengths
                        if length <= len(norm) and (entries := by_prefix.get(norm[:length]))]
-        if by_class:
-            starts += [(index, entries) for index, kind in enumerate(tokens.kinds) if (entries := by_class.get(kind))]
-            starts += [(index, entries) for index, label in tokens.extra.items() if (entries := by_class.get(label))]
-        starts.sort(key=itemgetter(0))  # stable: at one index, forms before pairs, prefixes and classes
+        if labels := self._class_labels:  # one pass over the kinds finds the few tokens of a class a phrase starts with
+            by_class_pair, last = self._by_class_pair, len(norms) - 1
+            hits = [(index, kind) for index, kind in enumerate(tokens.kinds) if kind in labels]
+            hits += [(index, label) for index, label in tokens.extra.items() if label in labels]
+            for index, label in hits:
+                if entries := by_class.get(label):
+                    starts.append((index, entries))
+                if index < last and (table := by_class_pair.get(label)) and (entries := table.get(norms[index + 1])):
+                    starts.append((index, entries))
+        starts.sort(key=itemgetter(0))  # stable: at one index, forms before pairs, prefixes, classes, class pairs
         return starts
 
 
