@@ -133,7 +133,7 @@ class PhraseBook:
         self._by_class: dict[str, list[Candidate]] = defaultdict(list)
         # Phrases that start with a class and then a word, by the class, then the word's form: most of a
         # long draft's numbers start some ("{number} days left") but are followed by none.
-        self._by_class_pair: dict[str, dict[str, list[Candidate]]] = defaultdict(lambda: defaultdict(list))
+        self._by_class_pair: dict[str, dict[str, list[Candidate]]] = {}  # plain dicts: a pack is pickled
         # A pattern's own list of token classes only ("{word}", "{number}") matches single tokens by their
         # class: which ones is read off the tokens when a pattern asks (features.py), rather than listed
         # here for every word of every draft.
@@ -155,7 +155,7 @@ class PhraseBook:
         first, candidate = phrase[0], _candidate(name, phrase, 1)
         if first.token_class and len(phrase) > 1 and phrase[1].forms:
             for form in phrase[1].forms:
-                self._by_class_pair[first.token_class][form].append(_candidate(name, phrase, 2))
+                self._by_class_pair.setdefault(first.token_class, {}).setdefault(form, []).append(_candidate(name, phrase, 2))
         elif first.token_class:
             self._by_class[first.token_class].append(candidate)
         elif first.prefix:
