@@ -100,8 +100,7 @@ def _enum(values: list[Any], schema: dict[str, Any]) -> Check:
 
 
 def _const(expected: Any, schema: dict[str, Any]) -> Check:
-    allowed = _strings([expected])
-    return lambda value: isinstance(value, str) and value in allowed
+    return _enum([expected], schema)
 
 
 def _properties(properties: dict[str, Any], schema: dict[str, Any]) -> Check:

@@ -154,8 +154,9 @@ class PhraseBook:
     def _index(self, name: str, phrase: Phrase) -> None:
         first, candidate = phrase[0], _candidate(name, phrase, 1)
         if first.token_class and len(phrase) > 1 and phrase[1].forms:
+            by_second, paired = self._by_class_pair.setdefault(first.token_class, {}), _candidate(name, phrase, 2)
             for form in phrase[1].forms:
-                self._by_class_pair.setdefault(first.token_class, {}).setdefault(form, []).append(_candidate(name, phrase, 2))
+                by_second.setdefault(form, []).append(paired)
         elif first.token_class:
             self._by_class[first.token_class].append(candidate)
         elif first.prefix:

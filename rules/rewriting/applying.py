@@ -51,13 +51,13 @@ def apply_first(text: str, hints: Sequence[Hint]) -> tuple[str, list[tuple[str, 
         replaced.append((text[start:end], fix))
         inviting = inviting or invites_replies(hint)
         free_until = start
-        text = _joined(text[:start] + fix, text[end:])
+        text = _spliced(text[:start] + fix, text[end:])
     if not inviting and not any("?" in fix for _, fix in replaced):
         text += "".join(appends)
     return _once(text), replaced
 
 
-def _joined(before: str, after: str) -> str:
+def _spliced(before: str, after: str) -> str:
     """`before` and `after` put together without a space doubled or opening the text."""
     if not before:
         return after.lstrip()

@@ -79,8 +79,7 @@ def hints(result: LintResult) -> list[Hint]:
     inviting = [index for index, hint in enumerate(built) if invites_replies(hint)]
     for index in inviting[:-1]:
         built[index] = quiet[index]
-    return built + [Hint(tuple(ranked), _extent(group), "draft", ranked[0].suggestions)
-                    for group in wide.values() for ranked in [_ranked(text, result.features, group, used)]]
+    return built + [_draft_hint(text, result.features, group, used) for group in wide.values()]
 
 
 
@@ -145,6 +144,12 @@ def _ranked(text: str, features: Features, group: Sequence[tuple[Span, Finding]]
         unique.setdefault(finding.rule.id, finding)
     used.update(unique)
     return list(unique.values())
+
+
+def _draft_hint(text: str, features: Features, group: Sequence[tuple[Span, Finding]], used: set[str]) -> Hint:
+    """The hint of draft-wide findings: the most relevant one's advice, as the lint filled it for the draft."""
+    ranked = _ranked(text, features, group, used)
+    return Hint(tuple(ranked), _extent(group), "draft", ranked[0].suggestions)
 
 
 def _extent(group: Sequence[tuple[Span, Finding]]) -> Span:

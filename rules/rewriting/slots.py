@@ -451,7 +451,7 @@ class Slots:
                 if end - index >= 2:
                     found = _plain(self.text[tokens.starts[index]:tokens.ends[end - 1]])
                     # "Our winter menu" inside a sentence; "NEW menu" is "the new menu" there
-                    return found and ("the " if norm == "new" else "") + norm + found[len(tokens.norms[index]):]
+                    return found and ("the " if norm == "new" else "") + norm + found[len(norm):]
         return None
 
     def _praised(self) -> str | None:
@@ -698,14 +698,6 @@ _VOTE_LINE = re.compile(r"^[^\S\n]*(?:[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0
                         r"([^\W\d][^\n]{0,40})$", re.MULTILINE)
 _OPTION = re.compile(r"(?:^|[\s,])(?:for|=)\s+([^,\n]+?)(?=,|\n|$|\s(?:[^\w\s]|\w+\s(?:for|=)\s))", re.IGNORECASE)
 _NOT_AGREED = frozenset("would could can will should might must may did had was".split())
-def _article(placeholder: re.Match) -> str:
-    """"a" or "an" for the word that follows; none before a small word ("the best in town" leaves no noun)."""
-    word = placeholder.group(1).lower()
-    if not word or word in STOPWORDS:
-        return ""
-    return "an " if word[0] in "aeiou" else "a "
-
-
 _SUPERLATIVE = re.compile(r"\w*(?:est\b|most\b|best\b|leading\b|(?:number one|no\.? ?1|#1|top)(?!\w))", re.IGNORECASE)
 _ENGAGEMENT = frozenset("like likes share shares repost reposts retweet retweets rt rts follower followers follow follows "
                         "comment comments view views sub subs subscribers entry entries vote votes tag tags".split())
@@ -763,6 +755,14 @@ def _joined(rewrite: str, terms: str) -> str:
         return f"{rewrite.rstrip()} {terms[0].upper()}{terms[1:]}."
     sentences[at] = f"{sentences[at][:-1]}, {terms}{sentences[at][-1]}"
     return " ".join(sentences)
+
+
+def _article(placeholder: re.Match) -> str:
+    """"a" or "an" for the word that follows; none before a small word ("the best in town" leaves no noun)."""
+    word = placeholder.group(1).lower()
+    if not word or word in STOPWORDS:
+        return ""
+    return "an " if word[0] in "aeiou" else "a "
 
 
 def _as_action(phrase: str) -> str | None:
