@@ -67,6 +67,13 @@ def test_a_step_of_a_token_class_matches_by_kind_and_by_extra_class(rules_file):
         assert _underlined(rules_file, '[{list: prize}, "{number}"]', text) == [underlined]
 
 
+def test_a_possessive_is_a_capitalised_word_with_s_that_is_no_contraction(rules_file):
+    pattern = '["{possessive}", =favourite]'
+    assert _underlined(rules_file, pattern, "Kent's favourite and Wales’s favourite") == ["Kent's favourite", "Wales’s favourite"]
+    # "It's" is "it is", and a small letter is no name
+    assert _underlined(rules_file, pattern, "It's favourite, mum's favourite") == []
+
+
 def test_a_handle_with_dots_is_one_mention_so_its_last_part_is_no_word(rules_file):
     # Instagram and Threads handles hold dots: "@pennywise.app" is a mention, not "@pennywise" and "app".
     assert _underlined(rules_file, '["{mention}", =only]', "DMs from @pennywise.app only.") == ["@pennywise.app only"]

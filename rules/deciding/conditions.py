@@ -137,6 +137,9 @@ class Measured:
     patterns: dict[str, Pattern] = field(default_factory=dict)  # by key, the feature a rule tests
     pattern_keys: dict[tuple[tuple[StepSpec, ...], str, str], str] = field(default_factory=dict)  # by what it is
     pattern_lists: dict[str, list[Phrase]] = field(default_factory=dict)  # the patterns' own phrases
+    # Steps of several patterns that list the same phrases ("{number}", ". ! {emoji}") share one list, matched
+    # once per draft: every own list costs each draft a look-up, a class list a test, however many share it.
+    own_lists: dict[tuple[Phrase, ...], str] = field(default_factory=dict)
     positions: dict[tuple[str, int | str], Position] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)  # pattern key -> how explain names it
 
@@ -159,10 +162,11 @@ class Measured:
         if (specs, within, anchor) not in self.pattern_keys:
             key = f"pattern_{len(self.patterns)}"
             steps = []
-            for index, spec in enumerate(specs):
+            for spec in specs:
                 lists = spec.lists
                 if spec.phrases:
-                    own = f"\x00{key}.{index}"  # never a rules-file name: not a feature either
+                    # never a rules-file name: not a feature either
+                    own = self.own_lists.setdefault(spec.phrases, f"\x00own.{len(self.own_lists)}")
                     self.pattern_lists[own] = list(spec.phrases)
                     lists += (own,)
                 steps.append(Step(lists, spec.skip, spec.optional, spec.capture))

@@ -5,7 +5,8 @@ money (£50, $1.5m, 50p), percent, ordinal (50th), emoji, link (with or without 
 example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @shop.name, @name@instance),
 hashtag, and punct (one character). A hyphen inside a word splits it, so "award-winning" and
 "award winning" read alike. Some tokens have an extra class: number and ordinal words ("three",
-"first"), words in capitals (caps), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
+"first"), words in capitals (caps), a capitalised word with a possessive 's ("Bristol's", "Kent's":
+possessive; not "It's" or "That's"), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
 question mark of a name (the "?" of "Which? readers": name_mark).
 
 Most white-space-delimited chunks of a draft are plain words, and are taken without a regex; the
@@ -205,6 +206,8 @@ def _extra_class(norm: str, kind: str, raw: str) -> str | None:
             return "number" if norm in NUMBER_WORDS else "ordinal"
         if is_caps(raw):
             return "caps"
+        if raw[0].isupper() and norm.endswith(("'s", "s'")) and norm not in _CONTRACTIONS:
+            return "possessive"  # a place or a name owning something: "Bristol's favourite"
     return None
 
 
@@ -214,5 +217,7 @@ def is_caps(word: str) -> bool:
 
 
 _COUNTING_WORDS = NUMBER_WORDS | ORDINAL_WORDS
+# 's that is "is" or "us", not a possessive
+_CONTRACTIONS = frozenset("it's that's what's there's here's let's he's she's who's where's how's when's why's".split())
 # "US" in capitals is the country, not "us": read it as "u.s." so it never counts as a pronoun.
 _COUNTRIES = {"US": "u.s."}
