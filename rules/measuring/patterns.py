@@ -29,6 +29,8 @@ class Ends(Protocol):
 
     def get(self, index: int, default: Sequence[int] = ..., /) -> Sequence[int]: ...
 
+    def __len__(self) -> int: ...  # how many starts it has, or at most
+
     def __iter__(self) -> Iterator[int]: ...
 
 
@@ -175,8 +177,18 @@ def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], requ
         after += 1
     if after < len(steps) and not steps[after].optional:
         following = lists[after]
-        landings = {start for start in landings if _followed(start, ends_by_start, following, reach)}
+        if sum(map(len, following)) <= len(landings):  # the next step's few matches: test each landing in one set
+            reaching = _reaching(following, reach)
+            landings = {start for ends in ends_by_start for start in ends
+                        if not reaching.isdisjoint(ends.get(start, ()))}
+        else:
+            landings = {start for start in landings if _followed(start, ends_by_start, following, reach)}
     return sorted(landings)
+
+
+def _reaching(following: tuple[Ends, ...], reach: int) -> set[int]:
+    """The ends a step's match may have for a match of `following` to start within `reach` tokens after it."""
+    return {start - back for by_start in following for start in by_start for back in range(reach + 1)}
 
 
 def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends, ...], reach: int) -> bool:
