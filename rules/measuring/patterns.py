@@ -10,7 +10,7 @@ tokens, so the cost is linear in the draft.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -136,16 +136,12 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
         anchors = anchors if len(tokens) else []
     required = next(index for index, step in enumerate(pattern.steps) if not (step.skip or step.optional))
     landings = _landings(pattern.steps, lists, required)
-    if required:
-        # Only starts within `lead` tokens before a match of the first required step: in a long draft,
-        # a few of its thousands of clauses.
-        starts = [start for start in anchors
-                  if (at := bisect_left(landings, start)) < len(landings) and landings[at] <= start + lead
-                  ] if pattern.anchor else _leading(landings, lead, len(tokens))
+    # Only starts within `lead` tokens before a match of the first required step (none when it is the first
+    # step, whose matches are the starts): in a long draft, a few of its thousands of clauses.
+    if pattern.anchor:
+        starts = _anchored(anchors, landings, lead)
     else:
-        starts = landings
-        if pattern.anchor:  # where the first step matches and a clause (or sentence) starts
-            starts = sorted(set(anchors).intersection(starts))
+        starts = _leading(landings, lead, len(tokens)) if required else landings
     if not starts:
         return []
     limits = scopes.ends(pattern.within)
@@ -201,6 +197,15 @@ def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends
                     if by_start.get(at, ()):
                         return True
     return False
+
+
+def _anchored(anchors: list[int], landings: list[int], lead: int) -> list[int]:
+    """The anchors within `lead` tokens before a landing (both ascending), ascending: bisected for around
+    each landing, as a pattern lands at a few places of a long draft that has hundreds of clauses."""
+    found: set[int] = set()
+    for landing in landings:
+        found.update(anchors[bisect_left(anchors, landing - lead):bisect_right(anchors, landing)])
+    return sorted(found)
 
 
 def _leading(landings: list[int], lead: int, count: int) -> list[int]:
