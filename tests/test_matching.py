@@ -119,3 +119,13 @@ def test_a_long_drafts_phrase_matches_are_a_short_drafts_repeated():
     # the same matches, in order of start (the order of two at one start is nobody's business)
     assert {name: sorted(found) for name, found in long.items()} == repeated
     assert all([first for first, _ in found] == [first for first, _ in repeated[name]] for name, found in long.items())
+
+
+def test_the_longest_match_at_a_start_is_chosen_whatever_order_the_ones_there_come_in():
+    """non_overlapping reads the matches in order of start only: among those at one start the longest
+    wins, and a match overlapping a chosen one is left out, though it is longer."""
+    from rules.measuring.phrases import non_overlapping
+
+    assert non_overlapping([(0, 1), (0, 3), (0, 2), (2, 6), (3, 4), (4, 5), (4, 7)]) == [(0, 3), (3, 4), (4, 7)]
+    assert non_overlapping([(0, 3), (0, 1), (1, 2), (5, 6)]) == [(0, 3), (5, 6)]
+    assert non_overlapping([]) == []

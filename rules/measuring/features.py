@@ -362,6 +362,9 @@ class _ClassEnds:
     def __iter__(self) -> Iterator[int]:  # some starts twice (a kind and an extra class both listed)
         return itertools.chain.from_iterable(self._by_class.get(label, ()) for label in self._labels)
 
+    def __len__(self) -> int:  # as many as iterating gives
+        return sum(len(self._by_class.get(label, ())) for label in self._labels)
+
 
 def _measure_signal(features: Features, tokens: Tokens, signal: Signal | None) -> None:
     # signal.json names its features; load_signal holds them equal to SIGNAL_FEATURES.

@@ -27,9 +27,9 @@ READ_WORDS = 200  # a long draft's language shows in its first words
 # How far ahead the winner must be, in centibels per word read: a draft of shared words ("no", "a")
 # or of names is not said to be in another language on a hair's difference.
 MARGIN_CB = 60
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_SCRIPT_RANGES = ("\u3040-\u30ff", "\uac00-\ud7af", "\u4e00-\u9fff")  # kana, hangul, han
+_SCRIPT_LETTERS = tuple(re.compile(f"[{letters}]") for letters in _SCRIPT_RANGES)
+_ANY_SCRIPT_LETTER = re.compile(f"[{''.join(_SCRIPT_RANGES)}]")
 
 
 class _Bonuses(dict):
@@ -93,9 +93,11 @@ def detect(text: str, tokens: Tokens) -> str:
 
 def _by_script(text: str) -> str | None:
     """Japanese, Korean or Chinese when most of the letters are kana, hangul or han."""
-    kana, hangul, han = (len(script.findall(text)) for script in (_KANA, _HANGUL, _HAN))
-    if not kana + hangul + han:  # most drafts: no need to count their letters (a 64 KiB one's take 3 ms)
+    # Most drafts have none of the three: one search says so (0.17 ms for a 64 KiB draft, where counting
+    # each script's letters took 0.43 ms).
+    if not _ANY_SCRIPT_LETTER.search(text):
         return None
-    if 2 * (kana + hangul + han) <= sum(ch.isalpha() for ch in text):
+    kana, hangul, han = (len(script.findall(text)) for script in _SCRIPT_LETTERS)
+    if 2 * (kana + hangul + han) <= sum(map(str.isalpha, text)):  # map: a C call per character, no generator step
         return None
     return "ja" if kana else "ko" if hangul >= han else "zh"

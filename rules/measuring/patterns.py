@@ -10,7 +10,7 @@ tokens, so the cost is linear in the draft.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +28,8 @@ class Ends(Protocol):
     """A phrase list's matches as {start: [ends]}: all `find` asks of one (a dict, or features' class lists)."""
 
     def get(self, index: int, default: Sequence[int] = ..., /) -> Sequence[int]: ...
+
+    def __len__(self) -> int: ...  # how many starts it has, or at most
 
     def __iter__(self) -> Iterator[int]: ...
 
@@ -134,16 +136,12 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
         anchors = anchors if len(tokens) else []
     required = next(index for index, step in enumerate(pattern.steps) if not (step.skip or step.optional))
     landings = _landings(pattern.steps, lists, required)
-    if required:
-        # Only starts within `lead` tokens before a match of the first required step: in a long draft,
-        # a few of its thousands of clauses.
-        starts = [start for start in anchors
-                  if (at := bisect_left(landings, start)) < len(landings) and landings[at] <= start + lead
-                  ] if pattern.anchor else _leading(landings, lead, len(tokens))
+    # Only starts within `lead` tokens before a match of the first required step (none when it is the first
+    # step, whose matches are the starts): in a long draft, a few of its thousands of clauses.
+    if pattern.anchor:
+        starts = _anchored(anchors, landings, lead)
     else:
-        starts = landings
-        if pattern.anchor:  # where the first step matches and a clause (or sentence) starts
-            starts = sorted(set(anchors).intersection(starts))
+        starts = _leading(landings, lead, len(tokens)) if required else landings
     if not starts:
         return []
     limits = scopes.ends(pattern.within)
@@ -175,8 +173,18 @@ def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], requ
         after += 1
     if after < len(steps) and not steps[after].optional:
         following = lists[after]
-        landings = {start for start in landings if _followed(start, ends_by_start, following, reach)}
+        if sum(map(len, following)) <= len(landings):  # the next step's few matches: test each landing in one set
+            reaching = _reaching(following, reach)
+            landings = {start for ends in ends_by_start for start in ends
+                        if not reaching.isdisjoint(ends.get(start, ()))}
+        else:
+            landings = {start for start in landings if _followed(start, ends_by_start, following, reach)}
     return sorted(landings)
+
+
+def _reaching(following: tuple[Ends, ...], reach: int) -> set[int]:
+    """The ends a step's match may have for a match of `following` to start within `reach` tokens after it."""
+    return {start - back for by_start in following for start in by_start for back in range(reach + 1)}
 
 
 def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends, ...], reach: int) -> bool:
@@ -189,6 +197,15 @@ def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends
                     if by_start.get(at, ()):
                         return True
     return False
+
+
+def _anchored(anchors: list[int], landings: list[int], lead: int) -> list[int]:
+    """The anchors within `lead` tokens before a landing (both ascending), ascending: bisected for around
+    each landing, as a pattern lands at a few places of a long draft that has hundreds of clauses."""
+    found: set[int] = set()
+    for landing in landings:
+        found.update(anchors[bisect_left(anchors, landing - lead):bisect_right(anchors, landing)])
+    return sorted(found)
 
 
 def _leading(landings: list[int], lead: int, count: int) -> list[int]:

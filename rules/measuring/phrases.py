@@ -239,16 +239,23 @@ class PhraseBook:
         if lengths := self._prefix_lengths:
             starts += [(index, entries) for index, norm in enumerate(norms) for length in lengths
                        if length <= len(norm) and (entries := by_prefix.get(norm[:length]))]
-        if labels := self._class_labels:  # one pass over the kinds finds the few tokens of a class a phrase starts with
-            by_class_pair, last = self._by_class_pair, len(norms) - 1
-            hits = [(index, kind) for index, kind in enumerate(tokens.kinds) if kind in labels]
-            hits += [(index, label) for index, label in tokens.extra.items() if label in labels]
-            for index, label in hits:
-                if entries := by_class.get(label):
-                    starts.append((index, entries))
-                if index < last and (table := by_class_pair.get(label)) and (entries := table.get(norms[index + 1])):
-                    starts.append((index, entries))
+        if self._class_labels:
+            starts += self._class_starts(tokens)
         starts.sort(key=itemgetter(0))  # stable: at one index, forms before pairs, prefixes, classes, class pairs
+        return starts
+
+    def _class_starts(self, tokens: Tokens) -> list[tuple[int, list[Candidate]]]:
+        """The phrases that start with a token's kind, then with its kind and the next token's form, then
+        the same for its extra class (the order the candidate loop meets them in at one index, once sorted):
+        comprehensions, as {word} phrases make every word of a long draft a class-pair look-up."""
+        norms, kinds, extra = tokens.norms, tokens.kinds, tokens.extra
+        by_class, by_class_pair, last = self._by_class, self._by_class_pair, len(norms) - 1
+        starts = [(index, entries) for index, kind in enumerate(kinds) if (entries := by_class.get(kind))]
+        starts += [(index, entries) for index, (kind, following) in enumerate(zip(kinds, islice(norms, 1, None)))
+                   if (table := by_class_pair.get(kind)) and (entries := table.get(following))]
+        starts += [(index, entries) for index, label in extra.items() if (entries := by_class.get(label))]
+        starts += [(index, entries) for index, label in extra.items()
+                   if index < last and (table := by_class_pair.get(label)) and (entries := table.get(norms[index + 1]))]
         return starts
 
 
@@ -280,11 +287,18 @@ def _outside(matches: list[Match], excepted: list[Match]) -> list[Match]:
 
 
 def non_overlapping(matches: list[Match]) -> list[Match]:
-    """Leftmost-longest matches that do not overlap: what a list's count and underlines are made of."""
-    if len(matches) < 2:  # most lists that match a draft match it once
-        return list(matches)
+    """Leftmost-longest matches that do not overlap, of `matches` in order of start (as `PhraseBook.matches`
+    gives them): what a list's count and underlines are made of. One pass, in which the longest match at a
+    start replaces a shorter one, rather than a sort by start and length (a 64 KiB draft's lists hold
+    thousands of matches)."""
     chosen: list[Match] = []
-    for first, end in sorted(matches, key=lambda m: (m[0], -m[1])):
-        if not chosen or first >= chosen[-1][1]:
-            chosen.append((first, end))
+    start, reach = -1, 0  # where the last chosen match starts and ends
+    for match in matches:
+        first, end = match
+        if first >= reach:
+            chosen.append(match)
+            start, reach = first, end
+        elif first == start and end > reach:
+            chosen[-1] = match
+            reach = end
     return chosen
