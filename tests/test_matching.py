@@ -74,6 +74,13 @@ def test_a_possessive_is_a_capitalised_word_with_s_that_is_no_contraction(rules_
     assert _underlined(rules_file, pattern, "It's favourite, mum's favourite") == []
 
 
+def test_a_name_is_a_capitalised_word_that_is_no_possessive_nor_in_capitals(rules_file):
+    pattern = '[=at, "{name}"]'
+    assert _underlined(rules_file, pattern, "Lunch at Rowan's, tea at Rowan, drinks at ROWAN") == ["at Rowan"]
+    # a small letter is no name, nor is a number word
+    assert _underlined(rules_file, pattern, "at home at Seven") == []
+
+
 def test_a_handle_with_dots_is_one_mention_so_its_last_part_is_no_word(rules_file):
     # Instagram and Threads handles hold dots: "@pennywise.app" is a mention, not "@pennywise" and "app".
     assert _underlined(rules_file, '["{mention}", =only]', "DMs from @pennywise.app only.") == ["@pennywise.app only"]

@@ -6,7 +6,7 @@ example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @sh
 hashtag, and punct (one character). A hyphen inside a word splits it, so "award-winning" and
 "award winning" read alike. Some tokens have an extra class: number and ordinal words ("three",
 "first"), words in capitals (caps), a capitalised word with a possessive 's ("Bristol's", "Kent's":
-possessive; not "It's" or "That's"), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
+possessive; not "It's" or "That's"), any other capitalised word (name), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
 question mark of a name (the "?" of "Which? readers": name_mark).
 
 Most white-space-delimited chunks of a draft are plain words, and are taken without a regex; the
@@ -117,6 +117,8 @@ def tokenize(text: str) -> Tokens:
                 extra[len(norms)] = "number" if norm in NUMBER_WORDS else "ordinal"
             elif len(chunk) >= MIN_CAPS_LETTERS and chunk.isupper():  # is_caps, for a chunk of letters
                 extra[len(norms)] = "caps"
+            elif chunk[0].isupper():
+                extra[len(norms)] = "name"
             norms.append(norm)
             kinds.append("word")
             starts.append(start)
@@ -208,6 +210,8 @@ def _extra_class(norm: str, kind: str, raw: str) -> str | None:
             return "caps"
         if raw[0].isupper() and norm.endswith(("'s", "s'")) and norm not in _CONTRACTIONS:
             return "possessive"  # a place or a name owning something: "Bristol's favourite"
+        if raw[0].isupper():
+            return "name"  # a capitalised word: a name, or any word that starts a sentence
     return None
 
 
