@@ -81,6 +81,12 @@ def test_a_name_is_a_capitalised_word_that_is_no_possessive_nor_in_capitals(rule
     assert _underlined(rules_file, pattern, "at home at Seven") == []
 
 
+def test_a_hundredth_is_an_ordinal_of_a_hundred_or_more_and_a_thousandth_is_one_token(rules_file):
+    pattern = '[=our, "{hundredth}"]'
+    assert _underlined(rules_file, pattern, "our 500th, our 1,000th and our 99th") == ["our 500th", "our 1,000th"]
+    assert _underlined(rules_file, '[=our, "{ordinal}", =tree]', "our 50,000th tree") == ["our 50,000th tree"]
+
+
 def test_a_handle_with_dots_is_one_mention_so_its_last_part_is_no_word(rules_file):
     # Instagram and Threads handles hold dots: "@pennywise.app" is a mention, not "@pennywise" and "app".
     assert _underlined(rules_file, '["{mention}", =only]', "DMs from @pennywise.app only.") == ["@pennywise.app only"]

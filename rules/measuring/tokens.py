@@ -6,7 +6,8 @@ example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @sh
 hashtag, and punct (one character). A hyphen inside a word splits it, so "award-winning" and
 "award winning" read alike. Some tokens have an extra class: number and ordinal words ("three",
 "first"), words in capitals (caps), a capitalised word with a possessive 's ("Bristol's", "Kent's":
-possessive; not "It's" or "That's"), any other capitalised word (name), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
+possessive; not "It's" or "That's"), any other capitalised word (name), an ordinal of 100 or more
+(hundredth: "500th", "1,000th"), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
 question mark of a name (the "?" of "Which? readers": name_mark).
 
 Most white-space-delimited chunks of a draft are plain words, and are taken without a regex; the
@@ -41,7 +42,7 @@ _CHUNK = re.compile(
     r"|(?P<keycap>[0-9#*]\ufe0f?\u20e3)"
     r"|(?P<money>[£$€¥₹]\d[\d,]*(?:\.\d+)?(?:k|m|bn)?|\d[\d,]*(?:\.\d+)?p\b)"
     r"|(?P<percent>\d+(?:[.,]\d+)?%)"
-    r"|(?P<ordinal>\d+(?:st|nd|rd|th)\b)"
+    r"|(?P<ordinal>\d[\d,]*(?:st|nd|rd|th)\b)"  # "1,000th" is one ordinal, not "1,00" and "0th"
     r"|(?P<number>\d[\d,]*(?:\.\d+)?(?:[km]\b|\+)?(?![^\W\d_]))"
     r"|(?P<word>[^\W_](?:[^\W_]|['’-](?=[^\W_]))*)"
     rf"|(?P<emoji>[\U0001f1e6-\U0001f1ff]{{2}}|{_EMOJI_CHAR}{_EMOJI_TAIL}"
@@ -142,7 +143,7 @@ def tokenize(text: str) -> Tokens:
                 continue
             if kind == "emoji" and pending != "sentence":
                 pending = "clause"  # "Big sale 🎉 RT to win": posts separate their clauses with emoji
-            if kind == "emoji" or norm in _COUNTING_WORDS or kind == "word":
+            if kind in ("emoji", "ordinal") or norm in _COUNTING_WORDS or kind == "word":
                 raw = text[first:last]
                 if (label := _extra_class(norm, kind, raw)) is not None:
                     extra[len(norms) - 1] = label
@@ -201,6 +202,8 @@ NAME_MARK = "name_mark"
 
 
 def _extra_class(norm: str, kind: str, raw: str) -> str | None:
+    if kind == "ordinal":  # a count worth marking: "our 500th wedding cake", "our 1,000th install"
+        return "hundredth" if int(norm[:-2].replace(",", "")) >= 100 else None
     if kind == "emoji":
         return "reaction" if norm[0] in REACTION_EMOJI else "pointing" if norm[0] in POINTING_EMOJI else None
     if kind == "word":
