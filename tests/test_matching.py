@@ -77,8 +77,9 @@ def test_a_possessive_is_a_capitalised_word_with_s_that_is_no_contraction(rules_
 def test_a_name_is_a_capitalised_word_that_is_no_possessive_nor_in_capitals(rules_file):
     pattern = '[=at, "{name}"]'
     assert _underlined(rules_file, pattern, "Lunch at Rowan's, tea at Rowan, drinks at ROWAN") == ["at Rowan"]
-    # a small letter is no name, nor is a number word
+    # a small letter is no name, nor is a number word, nor a sentence's first word
     assert _underlined(rules_file, pattern, "at home at Seven") == []
+    assert _underlined(rules_file, '["{name}", =is]', "Rowan is here, and Rowan is there") == ["Rowan is"]
 
 
 def test_a_hundredth_is_an_ordinal_of_a_hundred_or_more_and_a_thousandth_is_one_token(rules_file):

@@ -7,7 +7,7 @@ A phrase is a sequence of word tests, one per token, written as plain text:
     {number}      a token of a class: number ({n} for short; digits or a number word), money,
                   percent, ordinal, emoji, reaction, pointing, link, mention, hashtag, email, word,
                   caps (a word in capitals), possessive (a capitalised word with 's: "Bristol's"),
-                  name (any other capitalised word: "Tillpoint", and any word that starts a sentence),
+                  name (any other capitalised word that does not start its sentence: "that's Tillpoint"),
                   hundredth (an ordinal of 100 or more in digits: "500th", "1,000th"),
                   punct (a punctuation mark)
     anything else the token as written: punctuation, emoji, #tags, @handles, £50

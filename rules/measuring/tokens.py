@@ -6,7 +6,7 @@ example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @sh
 hashtag, and punct (one character). A hyphen inside a word splits it, so "award-winning" and
 "award winning" read alike. Some tokens have an extra class: number and ordinal words ("three",
 "first"), words in capitals (caps), a capitalised word with a possessive 's ("Bristol's", "Kent's":
-possessive; not "It's" or "That's"), any other capitalised word (name), an ordinal of 100 or more
+possessive; not "It's" or "That's"), any other capitalised word inside a sentence (name), an ordinal of 100 or more
 (hundredth: "500th", "1,000th"), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
 question mark of a name (the "?" of "Which? readers": name_mark).
 
@@ -118,8 +118,8 @@ def tokenize(text: str) -> Tokens:
                 extra[len(norms)] = "number" if norm in NUMBER_WORDS else "ordinal"
             elif len(chunk) >= MIN_CAPS_LETTERS and chunk.isupper():  # is_caps, for a chunk of letters
                 extra[len(norms)] = "caps"
-            elif chunk[0].isupper():
-                extra[len(norms)] = "name"
+            elif chunk[0].isupper() and len(norms) != sentence_starts[-1] and norm != "i":
+                extra[len(norms)] = "name"  # inside a sentence: its first word is capitalised whatever it is
             norms.append(norm)
             kinds.append("word")
             starts.append(start)
@@ -145,7 +145,8 @@ def tokenize(text: str) -> Tokens:
                 pending = "clause"  # "Big sale 🎉 RT to win": posts separate their clauses with emoji
             if kind in ("emoji", "ordinal") or norm in _COUNTING_WORDS or kind == "word":
                 raw = text[first:last]
-                if (label := _extra_class(norm, kind, raw)) is not None:
+                if (label := _extra_class(norm, kind, raw)) is not None and (
+                        label != "name" or len(norms) - 1 != sentence_starts[-1]):
                     extra[len(norms) - 1] = label
     return Tokens(norms, kinds, starts, ends, extra, sentence_starts, clause_starts)
 
@@ -213,8 +214,8 @@ def _extra_class(norm: str, kind: str, raw: str) -> str | None:
             return "caps"
         if raw[0].isupper() and norm.endswith(("'s", "s'")) and norm not in _CONTRACTIONS:
             return "possessive"  # a place or a name owning something: "Bristol's favourite"
-        if raw[0].isupper():
-            return "name"  # a capitalised word: a name, or any word that starts a sentence
+        if raw[0].isupper() and not norm.startswith(("i'", "i’")):
+            return "name"  # a capitalised word, a name when it does not start a sentence (not "I'm")
     return None
 
 
