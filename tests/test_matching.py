@@ -74,6 +74,20 @@ def test_a_possessive_is_a_capitalised_word_with_s_that_is_no_contraction(rules_
     assert _underlined(rules_file, pattern, "It's favourite, mum's favourite") == []
 
 
+def test_a_name_is_a_capitalised_word_that_is_no_possessive_nor_in_capitals(rules_file):
+    pattern = '[=at, "{name}"]'
+    assert _underlined(rules_file, pattern, "Lunch at Rowan's, tea at Rowan, drinks at ROWAN") == ["at Rowan"]
+    # a small letter is no name, nor is a number word, nor a sentence's first word
+    assert _underlined(rules_file, pattern, "at home at Seven") == []
+    assert _underlined(rules_file, '["{name}", =is]', "Rowan is here, and Rowan is there") == ["Rowan is"]
+
+
+def test_a_hundredth_is_an_ordinal_of_a_hundred_or_more_and_a_thousandth_is_one_token(rules_file):
+    pattern = '[=our, "{hundredth}"]'
+    assert _underlined(rules_file, pattern, "our 500th, our 1,000th and our 99th") == ["our 500th", "our 1,000th"]
+    assert _underlined(rules_file, '[=our, "{ordinal}", =tree]', "our 50,000th tree") == ["our 50,000th tree"]
+
+
 def test_a_handle_with_dots_is_one_mention_so_its_last_part_is_no_word(rules_file):
     # Instagram and Threads handles hold dots: "@pennywise.app" is a mention, not "@pennywise" and "app".
     assert _underlined(rules_file, '["{mention}", =only]', "DMs from @pennywise.app only.") == ["@pennywise.app only"]

@@ -7,6 +7,8 @@ A phrase is a sequence of word tests, one per token, written as plain text:
     {number}      a token of a class: number ({n} for short; digits or a number word), money,
                   percent, ordinal, emoji, reaction, pointing, link, mention, hashtag, email, word,
                   caps (a word in capitals), possessive (a capitalised word with 's: "Bristol's"),
+                  name (any other capitalised word that does not start its sentence: "that's Tillpoint"),
+                  hundredth (an ordinal of 100 or more in digits: "500th", "1,000th"),
                   punct (a punctuation mark)
     anything else the token as written: punctuation, emoji, #tags, @handles, £50
 A space or a hyphen between words matches either; case never matters.
@@ -29,7 +31,7 @@ from .inflection import inflections
 from .tokens import Tokens, plain_word_norm, tokenize
 
 CLASSES = ("number", "money", "percent", "ordinal", "emoji", "reaction", "pointing", "link", "mention", "hashtag",
-           "email", "word", "caps", "possessive", "punct")
+           "email", "word", "caps", "possessive", "name", "hundredth", "punct")
 _ALIASES = {"n": "number"}
 _MARK = re.compile(r"\{(\w+)\}")
 MAX_PHRASE_TOKENS = 12

@@ -6,7 +6,8 @@ example.com/path, bit.ly/x; never an e-mail address), email, mention (@name, @sh
 hashtag, and punct (one character). A hyphen inside a word splits it, so "award-winning" and
 "award winning" read alike. Some tokens have an extra class: number and ordinal words ("three",
 "first"), words in capitals (caps), a capitalised word with a possessive 's ("Bristol's", "Kent's":
-possessive; not "It's" or "That's"), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
+possessive; not "It's" or "That's"), any other capitalised word inside a sentence (name), an ordinal of 100 or more
+(hundredth: "500th", "1,000th"), reaction emoji (❤️ 👍 🔥 ...), pointing emoji (👇 👉 ...) and the
 question mark of a name (the "?" of "Which? readers": name_mark).
 
 Most white-space-delimited chunks of a draft are plain words, and are taken without a regex; the
@@ -41,7 +42,7 @@ _CHUNK = re.compile(
     r"|(?P<keycap>[0-9#*]\ufe0f?\u20e3)"
     r"|(?P<money>[£$€¥₹]\d[\d,]*(?:\.\d+)?(?:k|m|bn)?|\d[\d,]*(?:\.\d+)?p\b)"
     r"|(?P<percent>\d+(?:[.,]\d+)?%)"
-    r"|(?P<ordinal>\d+(?:st|nd|rd|th)\b)"
+    r"|(?P<ordinal>\d[\d,]*(?:st|nd|rd|th)\b)"  # "1,000th" is one ordinal, not "1,00" and "0th"
     r"|(?P<number>\d[\d,]*(?:\.\d+)?(?:[km]\b|\+)?(?![^\W\d_]))"
     r"|(?P<word>[^\W_](?:[^\W_]|['’-](?=[^\W_]))*)"
     rf"|(?P<emoji>[\U0001f1e6-\U0001f1ff]{{2}}|{_EMOJI_CHAR}{_EMOJI_TAIL}"
@@ -117,6 +118,8 @@ def tokenize(text: str) -> Tokens:
                 extra[len(norms)] = "number" if norm in NUMBER_WORDS else "ordinal"
             elif len(chunk) >= MIN_CAPS_LETTERS and chunk.isupper():  # is_caps, for a chunk of letters
                 extra[len(norms)] = "caps"
+            elif chunk[0].isupper() and len(norms) != sentence_starts[-1] and norm != "i":
+                extra[len(norms)] = "name"  # inside a sentence: its first word is capitalised whatever it is
             norms.append(norm)
             kinds.append("word")
             starts.append(start)
@@ -140,9 +143,10 @@ def tokenize(text: str) -> Tokens:
                 continue
             if kind == "emoji" and pending != "sentence":
                 pending = "clause"  # "Big sale 🎉 RT to win": posts separate their clauses with emoji
-            if kind == "emoji" or norm in _COUNTING_WORDS or kind == "word":
+            if kind in ("emoji", "ordinal") or norm in _COUNTING_WORDS or kind == "word":
                 raw = text[first:last]
-                if (label := _extra_class(norm, kind, raw)) is not None:
+                if (label := _extra_class(norm, kind, raw)) is not None and (
+                        label != "name" or len(norms) - 1 != sentence_starts[-1]):
                     extra[len(norms) - 1] = label
     return Tokens(norms, kinds, starts, ends, extra, sentence_starts, clause_starts)
 
@@ -199,6 +203,8 @@ NAME_MARK = "name_mark"
 
 
 def _extra_class(norm: str, kind: str, raw: str) -> str | None:
+    if kind == "ordinal":  # a count worth marking: "our 500th wedding cake", "our 1,000th install"
+        return "hundredth" if int(norm[:-2].replace(",", "")) >= 100 else None
     if kind == "emoji":
         return "reaction" if norm[0] in REACTION_EMOJI else "pointing" if norm[0] in POINTING_EMOJI else None
     if kind == "word":
@@ -208,6 +214,8 @@ def _extra_class(norm: str, kind: str, raw: str) -> str | None:
             return "caps"
         if raw[0].isupper() and norm.endswith(("'s", "s'")) and norm not in _CONTRACTIONS:
             return "possessive"  # a place or a name owning something: "Bristol's favourite"
+        if raw[0].isupper() and not norm.startswith(("i'", "i’")):
+            return "name"  # a capitalised word, a name when it does not start a sentence (not "I'm")
     return None
 
 
