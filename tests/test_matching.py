@@ -80,6 +80,8 @@ def test_a_name_is_a_capitalised_word_that_is_no_possessive_nor_in_capitals(rule
     # a small letter is no name, nor is a number word, nor a sentence's first word
     assert _underlined(rules_file, pattern, "at home at Seven") == []
     assert _underlined(rules_file, '["{name}", =is]', "Rowan is here, and Rowan is there") == ["Rowan is"]
+    # "I" is capitalised always, before a comma as before a word
+    assert _underlined(rules_file, '[=and, "{name}"]', "Sam and I, and I agree, and I'm in") == []
 
 
 def test_a_hundredth_is_an_ordinal_of_a_hundred_or_more_and_a_thousandth_is_one_token(rules_file):

@@ -118,7 +118,7 @@ def tokenize(text: str) -> Tokens:
                 extra[len(norms)] = "number" if norm in NUMBER_WORDS else "ordinal"
             elif len(chunk) >= MIN_CAPS_LETTERS and chunk.isupper():  # is_caps, for a chunk of letters
                 extra[len(norms)] = "caps"
-            elif chunk[0].isupper() and len(norms) != sentence_starts[-1] and norm != "i":
+            elif chunk[0].isupper() and len(norms) != sentence_starts[-1] and not _is_i(norm):
                 extra[len(norms)] = "name"  # inside a sentence: its first word is capitalised whatever it is
             norms.append(norm)
             kinds.append("word")
@@ -214,9 +214,14 @@ def _extra_class(norm: str, kind: str, raw: str) -> str | None:
             return "caps"
         if raw[0].isupper() and norm.endswith(("'s", "s'")) and norm not in _CONTRACTIONS:
             return "possessive"  # a place or a name owning something: "Bristol's favourite"
-        if raw[0].isupper() and not norm.startswith(("i'", "i’")):
-            return "name"  # a capitalised word, a name when it does not start a sentence (not "I'm")
+        if raw[0].isupper() and not _is_i(norm):
+            return "name"  # a capitalised word, a name when it does not start a sentence
     return None
+
+
+def _is_i(norm: str) -> bool:
+    """"I", "I'm", "I've": capitalised always, so never a name (both of tokenize's paths ask this)."""
+    return norm == "i" or norm.startswith(("i'", "i’"))
 
 
 def is_caps(word: str) -> bool:
