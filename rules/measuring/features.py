@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -97,7 +97,7 @@ class Position:
 class Features:
     tokens: Tokens  # the draft's, read once here and shared with the rewrites' slots
     values: dict[str, Value]
-    spans: dict[str, list[Span]] = field(default_factory=dict)
+    spans: dict[str, Sequence[Span]] = field(default_factory=dict)
     sentences: list[Span] = field(default_factory=list)
     # pattern -> per match. Patterns that matched nothing have no entry here nor in `spans` (read both with
     # .get): an empty list for each of a hundred patterns cost a short draft 11 us.
@@ -120,10 +120,20 @@ class FeaturePlan:
     positions: tuple[Position, ...] = ()
     pattern_index: PatternIndex = field(init=False, repr=False, compare=False)
     draft_wide: frozenset[str] = field(init=False, repr=False, compare=False)
+    # Every feature's value and every phrase list's spans before a draft is measured: most stay so, as a
+    # draft matches few of the lists and patterns, and a copy of one dict costs an eighth of filling in
+    # hundreds of zeros (and as many empty lists) draft by draft.
+    zeros: dict[str, Value] = field(init=False, repr=False, compare=False)
+    no_spans: dict[str, Sequence[Span]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pattern_index", PatternIndex(self.patterns, self.phrases.longest))
         object.__setattr__(self, "draft_wide", frozenset(p.key for p in self.patterns if p.within == "draft"))
+        measured = (*BUILTIN_FEATURES, *self.phrases.phrases, *(position.key for position in self.positions),
+                    *(pair.key for pair in self.near_pairs), *(pattern.key for pattern in self.patterns),
+                    *map(gate, self.languages))
+        object.__setattr__(self, "zeros", dict.fromkeys(measured, 0))
+        object.__setattr__(self, "no_spans", dict.fromkeys(self.phrases.phrases, ()))
 
     @property
     def phrase_lists(self) -> dict[str, list]:
@@ -140,7 +150,7 @@ def warm_up() -> None:
 def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     tokens = tokenize(text)
     sentences = [tokens.span(first, end) for first, end in _ranges(tokens.sentence_starts, len(tokens))]
-    features = Features(tokens, values={}, sentences=sentences, draft_wide=plan.draft_wide)
+    features = Features(tokens, dict(plan.zeros), dict(plan.no_spans), sentences, draft_wide=plan.draft_wide)
     _measure_layout(features, text, tokens, platform, plan.limits)
     matches = _measure_phrases(features, tokens, plan)
     _measure_positions(features, plan.positions)
@@ -214,8 +224,6 @@ def _measure_phrases(features: Features, tokens: Tokens, plan: FeaturePlan) -> d
     """Each list's count and spans (its non-overlapping matches); returns every match, for near and patterns."""
     matches = plan.phrases.matches(tokens)
     spans, values, lists = features.spans, features.values, plan.phrase_lists
-    spans.update({name: [] for name in lists})  # most lists match nothing in a draft
-    values.update(plan.phrases.zeros)
     for name, found in matches.items():
         if name in lists:  # not a pattern's own phrases
             chosen = non_overlapping(found)
@@ -289,8 +297,7 @@ def _near(tokens: Tokens, firsts: list[Match], seconds: list[Match], within: int
 def _measure_patterns(features: Features, tokens: Tokens, index: PatternIndex, book: PhraseBook,
                       matches: dict[str, list[Match]]) -> None:
     spans, values, captures = features.spans, features.values, features.captures
-    # Every pattern is a count; most drafts match none, and the spans and captures of those are left out.
-    values.update(index.zeros)
+    # Most drafts match no pattern: the spans and captures of those are left out, and their counts stay 0.
     labels = {*tokens.kinds, *tokens.extra.values()}
     classes = {name: wanted for name, wanted in book.class_lists.items() if not wanted.isdisjoint(labels)}
     present = frozenset(matches).union(classes)
@@ -389,7 +396,7 @@ def _measure_readability(features: Features, text: str, tokens: Tokens) -> None:
         features.values.update(reading_ease=100.0, grade=0.0)
         return
     # Links are blanked out (same length) so their parts are not read as words.
-    plain = _blank(normalise(text), features.spans["links"] + features.spans["emails"])
+    plain = _blank(normalise(text), [*features.spans["links"], *features.spans["emails"]])
     reading_ease, grade = flesch(plain)
     features.values.update(reading_ease=round(reading_ease, 1), grade=round(grade, 1))
 

@@ -74,7 +74,6 @@ class PatternIndex:
         """`longest`: the most tokens a match of each phrase list covers."""
         self.patterns = patterns
         self.leads = {pattern.key: _lead(pattern, longest) for pattern in patterns}
-        self.zeros = dict.fromkeys((pattern.key for pattern in patterns), 0)  # every pattern's count before a draft
         self._by_list: dict[str, list[int]] = {}
         for position, pattern in enumerate(patterns):
             for name in pattern.required[0]:

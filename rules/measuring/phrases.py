@@ -121,7 +121,6 @@ class PhraseBook:
         """`hidden` lists are matched like the others but are no features: patterns' own phrases."""
         self.phrases: dict[str, list[Phrase]] = {name: [parse_phrase(p) for p in phrases]
                                                  for name, phrases in lists.items()}
-        self.zeros = dict.fromkeys(self.phrases, 0)  # every list's count before a draft (most match nothing)
         self._exceptions = {name: _EXCEPT + name for name in exceptions or {}}
         self._by_form: dict[str, list[Candidate]] = defaultdict(list)
         # One-word phrases by form: in a long draft their matches are read off where each form occurs, rather
