@@ -138,11 +138,13 @@ def _underlined(rule: Rule, features: Features) -> list[Span]:
         return []
     names = span_features(rule.condition, features.values)
     # Words the rule matched explain it better than a count that supports it ("£50" beside "hurry"):
-    # counts such as hashtags or capitals are underlined only when nothing was matched, and so are
-    # patterns looked for in the whole draft ("we", a hashtag: who is speaking, not the claim).
-    matched = [name for name in names if name not in BUILTIN_FEATURES]
-    matched = [name for name in matched if name not in features.draft_wide] or matched
-    spans = merge([span for name in matched or names for span in features.spans.get(name, ())])
+    # counts such as hashtags or capitals are underlined only when nothing was matched in a sentence,
+    # and patterns looked for in the whole draft ("we", a hashtag: who is speaking, not the claim)
+    # only when there is nothing else ("!!!!" beside a "sale" somewhere is about the marks).
+    names = [name for name in names if features.spans.get(name)]
+    local = [name for name in names if name not in BUILTIN_FEATURES and name not in features.draft_wide]
+    counted = [name for name in names if name in BUILTIN_FEATURES]
+    spans = merge([span for name in local or counted or names for span in features.spans[name]])
     if rule.underline == "sentence":
         spans = merge([sentence for sentence in features.sentences if _overlaps(spans, sentence)])
     return spans

@@ -357,3 +357,12 @@ def test_a_template_with_a_slot_the_draft_cannot_fill_is_refused_with_its_line(r
     problems = rules_problems(path)
     assert [(p.line, p.rule) for p in problems] == [(10, "mug-giveaway")]  # its suggestions
     assert problem in problems[0].message
+
+
+def test_each_run_of_exclamation_marks_becomes_a_full_stop(lint):
+    # the marks are underlined, not the offer that makes them sell; each run keeps its own fix
+    text = "Wow!!! New stock!!! Great prices!! Come in!"
+    fixes = [(shown(text, h), h["suggestions"][0]["replacement"]) for h in lint(text)["hints"]
+             if h["rule"] == "exclamation-overload"]
+    assert fixes == [("!!!", "."), ("!!!", "."), ("!!", "."), ("!", ".")]
+    assert lint(text)["rewrite"]["after"] == "Wow. New stock. Great prices. Come in."

@@ -90,11 +90,12 @@ def _echoes_dropped(text: str, built: list[Hint], quiet: list[Hint]) -> list[Hin
     the one whose words hold less of it goes ("🎁 GIVEAWAY 🎁" before the sentence with the hamper),
     else the later one. What the fixes say is read from `quiet`, the same hints without invitations."""
     fixes = [next((s.text for s in hint.suggestions if s.text), "") for hint in quiet]
-    said = [_sentences(fix) for fix in fixes]
+    # a fix with no words ("!" for "!!!") says nothing another could echo
+    said = [_sentences(fix) if content_words(fix) else frozenset() for fix in fixes]
     own = [len(content_words(fix) & content_words(text[h.span.start:h.span.end])) for fix, h in zip(fixes, built)]
     for index, hint in enumerate(built):
         first = next((s for s in hint.suggestions if s.text), None)
-        if first is None or not any(other and _said_in(said[index], other) and (
+        if first is None or not said[index] or not any(other and _said_in(said[index], other) and (
                 not _said_in(other, said[index]) or (own[at], -at) > (own[index], -index))
                 for at, other in enumerate(said) if at != index):
             continue
