@@ -16,6 +16,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"  # organisation drafts, labelled by family
 ORDINARY = Path(__file__).resolve().parent / "ordinary"  # people's own texts, all clean: a false-positive set
+PROBES = Path(__file__).resolve().parent / "probes"  # earlier rounds' blind sets, now tuning sets (not split)
 SPLITS = ("dev", "test")
 
 
@@ -50,6 +51,11 @@ def read(path: Path) -> list[Draft]:
 def corpus(split: str, directory: Path = CORPUS) -> list[Draft]:
     """The drafts of one split of the corpus, from every file in it."""
     return [draft for path in sorted(directory.glob("*.jsonl")) for draft in read(path) if split_of(draft.text) == split]
+
+
+def every_draft(directory: Path) -> list[Draft]:
+    """Every draft in a directory's JSONL files, for sets that are all tuning data."""
+    return [draft for path in sorted(directory.glob("*.jsonl")) for draft in read(path)]
 
 
 def families_in(drafts: Iterable[Draft]) -> list[str]:

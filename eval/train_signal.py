@@ -1,7 +1,8 @@
-"""`python -m eval.train_signal`: train the per-family signal on the corpus dev split, write signal.json.
+"""`python -m eval.train_signal`: train the per-family signal on the corpus dev split and the probe sets, write signal.json.
 
 One logistic regression per family over the n-grams of rules.measuring.signal, trained with AdaGrad
-and a little L2 on the dev split only (the test split is never seen) of the corpus and of eval/ordinary/. A draft is a positive for a
+and a little L2 on the dev split only (the test split is never seen) of the corpus and of eval/ordinary/, and on
+the probe sets of eval/probes/ (tuning sets, never measured as evidence). A draft is a positive for a
 family that its `flag` lists and a negative for one its `clean` lists; arguable drafts are left out.
 N-grams seen in fewer than MIN_DOCUMENTS training drafts are not learned, and tiny weights are
 dropped, so the file stays small. Deterministic: the same corpus gives the same file.
@@ -54,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights (default: %(default)s)")
     args = parser.parse_args(argv)
     # Ordinary people's texts are negatives for every family: they teach the model what is not an organisation.
-    drafts = labelled.corpus("dev") + labelled.corpus("dev", labelled.ORDINARY)
+    # The probe sets are tuning data already, and their phrasing is the variety the corpus lacks.
+    drafts = labelled.corpus("dev") + labelled.corpus("dev", labelled.ORDINARY) + labelled.every_draft(labelled.PROBES)
     grams = [ngrams(tokenize(draft.text)) for draft in drafts]
     counts = Counter(gram for found in grams for gram in found)
     vocabulary = {gram for gram, count in counts.items() if count >= MIN_DOCUMENTS}
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         biases.append(round(bias, 4))
         print(f"{family}: {len(examples)} drafts, {sum(abs(w) >= MIN_WEIGHT for w in weights.values())} weights")
     kept = sorted(gram for gram in vocabulary if any(abs(column.get(gram, 0.0)) >= MIN_WEIGHT for column in columns))
-    data = {"families": list(BROADCAST_FAMILIES), "features": list(SIGNAL_FEATURE_NAMES), "bias": biases, "trained_on": f"{len(drafts)} dev drafts",
+    data = {"families": list(BROADCAST_FAMILIES), "features": list(SIGNAL_FEATURE_NAMES), "bias": biases, "trained_on": f"{len(drafts)} dev and probe drafts",
             "weights": {gram: [round(column.get(gram, 0.0), 3) for column in columns] for gram in kept}}
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
                         encoding="utf-8")

@@ -185,8 +185,9 @@ def _relevance(text: str, features: Features, pair: tuple[Span, Finding], span: 
     return _Lazy((
         lambda: rule.category in BROADCAST_FAMILIES, lambda: rule.id not in used,
         lambda: any(s.replace is not None or s.append is not None or s.fix is not None for s in rule.suggestions),
-        lambda: _places(text, features, rule, covers), lambda: SEVERITY_RANK.get(finding.severity, 0),
-        lambda: not reads_signal(rule), lambda: _reuse(text, features, finding, covers),
+        # a rule that read the words knows what to ask better than one that read the score, whatever their severities
+        lambda: _places(text, features, rule, covers), lambda: not reads_signal(rule),
+        lambda: SEVERITY_RANK.get(finding.severity, 0), lambda: _reuse(text, features, finding, covers),
         lambda: (covers.end - covers.start) / max(1, span.end - span.start)))
 
 
