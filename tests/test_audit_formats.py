@@ -113,14 +113,14 @@ def test_mastodon_archive_reads_html_boosts_and_replies(tmp_path, capsys):
 
 def test_facebook_repairs_metas_escapes_and_counts_comments_as_replies(tmp_path, capsys):
     items = [Item("RT to win a £50 voucher at the Café! 🎉", at(2024, 1)), Item("", at(2024, 1), "repost"),
-             Item("", at(2024, 2), "media"), Item("Crème brûlée is back on Friday 😋", at(2024, 2))]
+             Item("", at(2024, 2), "media"), Item("Crème brûlée or tarte tatin on Friday? 😋", at(2024, 2))]
     export = facebook_export(tmp_path, items, comments=[Item("Thanks Zoë, see you then!", at(2024, 2))])
     raw = next(name for name in _zip_names(export) if name.endswith("videos_1.json"))
     assert "Caf\\u00c3\\u00a9" in _zip_text(export, raw)  # the export really has the byte-wise escapes
     report = audit_json(capsys, export)
     assert (report["posts"], report["replies"], report["reposts"], report["without_text"]) == (3, 1, 1, 1)
     assert sorted(post.text for post in posts_of(export) if post.text) == [
-        "Crème brûlée is back on Friday 😋", "RT to win a £50 voucher at the Café! 🎉",
+        "Crème brûlée or tarte tatin on Friday? 😋", "RT to win a £50 voucher at the Café! 🎉",
         "Thanks Zoë, see you then!"]
     assert flagged_texts(report) == {"RT to win a £50 voucher at the Café! 🎉": {"spammy-incentive"}}
     assert {s["format"] for s in report["sources"]} == {"facebook", "facebook-comments"}
