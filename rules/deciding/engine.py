@@ -17,7 +17,6 @@ import threading
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import getitem
 
 import durable_rules_engine as core
 import orjson
@@ -61,10 +60,10 @@ class _Shard:
     read: Callable[[Mapping[str, Value]], tuple[Value, ...]] = field(init=False, repr=False, compare=False)
     # Where the fact carries a score: its position and the thresholds the shard's rules compare it with.
     scores: tuple[tuple[int, tuple[float, ...]], ...] = ()
-    # For the first len(places) values (the counts): the table of each count's places from 0 up to one more
-    # than its largest threshold, and that largest count looked up (any above it is placed alike).
-    places: tuple[tuple[int, ...], ...] = ()
-    caps: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    # For the first len(places) values (the counts): each count's places from 0 up to its largest threshold,
+    # and the place of any count above that.
+    places: tuple[dict[int, int], ...] = ()
+    above: tuple[int, ...] = ()
     # The rules that fired for each of the last facts, oldest first (see REMEMBERED_FACTS), by the fact
     # with its scores placed, and by the fact with its counts placed too.
     answers: dict[tuple[Value, ...], frozenset[str]] = field(init=False, repr=False, compare=False)
@@ -74,7 +73,6 @@ class _Shard:
         names = tuple(self.properties)
         object.__setattr__(self, "read", (lambda values: (values[names[0]],)) if len(names) == 1
                            else operator.itemgetter(*names))
-        object.__setattr__(self, "caps", tuple(len(table) - 1 for table in self.places))
         object.__setattr__(self, "answers", {})
         object.__setattr__(self, "placed_answers", {})
 
@@ -89,8 +87,8 @@ class _Shard:
 
     def _placed_answer(self, carried: tuple[Value, ...], remembered: tuple[Value, ...]) -> frozenset[str]:
         """The answer remembered for the fact with its counts placed too, else the engine's."""
-        # In C: map stops at the shorter, so only the counts (which come first) are looked up in their tables.
-        placed = (*map(getitem, self.places, map(min, remembered, self.caps)), *remembered[len(self.places):])
+        # One C call per count: map stops at the shortest, so only the counts (which come first) are looked up.
+        placed = (*map(dict.get, self.places, remembered, self.above), *remembered[len(self.places):])
         answer = self.placed_answers.get(placed)
         if answer is None:
             sid = str(next(_sessions))
@@ -183,10 +181,10 @@ def _place(thresholds: Sequence[Value], value: Value) -> int:
     return 2 * at + (at < len(thresholds) and thresholds[at] == value)
 
 
-def _places(tested: Mapping[str, list[Value]]) -> dict[str, tuple[int, ...]]:
+def _places(tested: Mapping[str, list[Value]]) -> dict[str, tuple[dict[int, int], int]]:
     """The counts among the tested features (never negative, compared with whole numbers only: not
-    flags, names or scores), each with its places from 0 to one more than its largest threshold."""
-    return {feature: tuple(_place(thresholds, count) for count in range(thresholds[-1] + 2))
+    flags, names or scores), each with its places from 0 to its largest threshold, and the place above."""
+    return {feature: ({count: _place(thresholds, count) for count in range(thresholds[-1] + 1)}, 2 * len(thresholds))
             for feature, thresholds in tested.items() if not _is_score(feature)
             and all(isinstance(value, int) and not isinstance(value, bool) for value in thresholds)
             and thresholds[-1] < MAX_PLACED}
@@ -223,8 +221,9 @@ def _create_shard(rules: list[Rule]) -> _Shard:
     places = _places(tested)
     # The counts first, where they are placed (the property names stay as the engine knows them).
     properties = {feature: properties[feature] for feature in sorted(properties, key=lambda f: f not in places)}
+    counts = [places[feature] for feature in properties if feature in places]
     return _Shard(handle, names, properties, _scores(tested, properties),
-                  tuple(places[feature] for feature in properties if feature in places))
+                  tuple(table for table, _ in counts), tuple(above for _, above in counts))
 
 
 def _create(definition: Mapping[str, object]) -> int:
