@@ -65,14 +65,22 @@ def test_closed_rule_sets_free_their_engine_handles(linter):
     assert [f.rule.id for f in linter.lint("RT to win").findings] == ["reward-for-sharing"]
 
 
-def test_a_remembered_score_is_answered_by_the_side_of_its_thresholds_it_falls(rules_file):
-    # Shards remember answers by where a score falls among the thresholds their rules test: any score
-    # on the same side of both gets the answer again, one that crosses either is asserted anew.
+@pytest.mark.parametrize(("feature", "low", "high", "examples", "values", "expected"), [
+    ("reading_ease", 50, 90, "{flag: ['The cat sat on the mat.'], pass: ['Notwithstanding considerable institutional deliberation.']}",
+     [10.0, 49.9, 50.0, 50.1, 89.9, 90.0, 95.5, 49.0, 50.0, 70.0], "FFTTTFFFTT"),
+    # a count past the largest threshold is placed as one more than it
+    ("words", 3, 6, "{flag: ['One two three four.'], pass: ['One two.']}",
+     [1, 2, 3, 4, 5, 6, 7, 100, 4, 0, 5, 9], "FFTTTFFFTFTF"),
+])
+def test_a_remembered_value_is_answered_by_the_side_of_its_thresholds_it_falls(
+        rules_file, feature, low, high, examples, values, expected):
+    # Shards remember answers by where a score falls among the thresholds their rules test (and, for a
+    # fact not remembered so, a count too): any value on the same side of both gets the answer again,
+    # one that crosses either is asserted anew.
     linter = Linter(load_pack(rules_file(
         'version: "t"\nrules:\n  - id: plain\n    category: readability\n    severity: info\n    message: m\n'
-        "    when: {all: [reading_ease: {at_least: 50}, reading_ease: {less_than: 90}]}\n"
-        "    examples: {flag: ['The cat sat on the mat.'], pass: ['Notwithstanding considerable institutional deliberation.']}\n")))
-    values = linter.lint("Hello there.").features.values
-    scores = [10.0, 49.9, 50.0, 50.1, 89.9, 90.0, 95.5, 49.0, 50.0, 70.0]
-    fired = [bool(linter._engine.fired({**values, "reading_ease": score})) for score in scores]
-    assert fired == [False, False, True, True, True, False, False, False, True, True]
+        f"    when: {{all: [{feature}: {{at_least: {low}}}, {feature}: {{less_than: {high}}}]}}\n"
+        f"    examples: {examples}\n")))
+    measured = linter.lint("Hello there.").features.values
+    fired = [bool(linter._engine.fired({**measured, feature: value})) for value in values]
+    assert "".join("T" if it else "F" for it in fired) == expected

@@ -41,7 +41,10 @@ _SEEN = "seen"
 # of them for two of the default pack's shards. Scores (reading ease, the signal) rarely repeat, so a
 # shard remembers a score by where it falls among the thresholds its rules compare it with: the
 # rules' tests, and so the engine's answer, are the same for any score between the same two.
+# A fact not remembered so is looked for again with its counts (words, a phrase list's matches) placed
+# among their thresholds too: a C call per count, dear enough to be made only for those facts.
 REMEMBERED_FACTS = 1024
+MAX_PLACED = 4096  # a count compared with a larger number stays as it is (a table that long is waste)
 
 _lock = threading.Lock()  # the C core is process-global and not thread-safe
 _names = itertools.count()
@@ -52,19 +55,26 @@ _sessions = itertools.count()
 class _Shard:
     handle: int
     rule_ids: dict[str, str]  # engine rule name -> rule id
-    properties: dict[str, str]  # feature -> the short property name the fact carries it as
+    properties: dict[str, str]  # feature -> the short property name the fact carries it as; counts first
     # The feature values the fact carries, read in one C call (a shard reads up to 120 of them per draft).
     read: Callable[[Mapping[str, Value]], tuple[Value, ...]] = field(init=False, repr=False, compare=False)
     # Where the fact carries a score: its position and the thresholds the shard's rules compare it with.
     scores: tuple[tuple[int, tuple[float, ...]], ...] = ()
-    # The rules that fired for each of the last facts, oldest first (see REMEMBERED_FACTS).
+    # For the first len(places) values (the counts): each count's places from 0 up to its largest threshold,
+    # and the place of any count above that.
+    places: tuple[dict[int, int], ...] = ()
+    above: tuple[int, ...] = ()
+    # The rules that fired for each of the last facts, oldest first (see REMEMBERED_FACTS), by the fact
+    # with its scores placed, and by the fact with its counts placed too.
     answers: dict[tuple[Value, ...], frozenset[str]] = field(init=False, repr=False, compare=False)
+    placed_answers: dict[tuple[Value, ...], frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         names = tuple(self.properties)
         object.__setattr__(self, "read", (lambda values: (values[names[0]],)) if len(names) == 1
                            else operator.itemgetter(*names))
         object.__setattr__(self, "answers", {})
+        object.__setattr__(self, "placed_answers", {})
 
     def fired(self, values: Mapping[str, Value]) -> frozenset[str]:
         """The ids of the rules that fire for the draft's values; called under `_lock`."""
@@ -72,13 +82,20 @@ class _Shard:
         remembered = self._remembered_as(carried)
         answer = self.answers.get(remembered)
         if answer is None:
+            answer = _remember(self.answers, remembered, self._placed_answer(carried, remembered))
+        return answer
+
+    def _placed_answer(self, carried: tuple[Value, ...], remembered: tuple[Value, ...]) -> frozenset[str]:
+        """The answer remembered for the fact with its counts placed too, else the engine's."""
+        # One C call per count: map stops at the shortest, so only the counts (which come first) are looked up.
+        placed = (*map(dict.get, self.places, remembered, self.above), *remembered[len(self.places):])
+        answer = self.placed_answers.get(placed)
+        if answer is None:
             sid = str(next(_sessions))
             fact = dict(zip(self.properties.values(), carried))
             fact.update(_GUARD, sid=sid)
             answer = frozenset(self.rule_ids[name] for name in _run(self.handle, fact, sid) if name != _SEEN)
-            if len(self.answers) >= REMEMBERED_FACTS:
-                del self.answers[next(iter(self.answers))]
-            self.answers[remembered] = answer
+            _remember(self.placed_answers, placed, answer)
         return answer
 
     def _remembered_as(self, carried: tuple[Value, ...]) -> tuple[Value, ...]:
@@ -88,8 +105,7 @@ class _Shard:
             return carried
         key = list(carried)
         for index, thresholds in self.scores:
-            at = bisect_left(thresholds, key[index])
-            key[index] = 2 * at + (at < len(thresholds) and thresholds[at] == key[index])
+            key[index] = _place(thresholds, key[index])
         return tuple(key)
 
 
@@ -138,12 +154,45 @@ def _features_of(rules: Sequence[Rule]) -> tuple[str, ...]:
     return tuple(sorted({leaf.feature for rule in rules for leaf in leaves(rule.condition)}))
 
 
-def _scores(rules: Sequence[Rule], properties: Mapping[str, str]) -> tuple[tuple[int, tuple[float, ...]], ...]:
+def _remember(answers: dict[tuple[Value, ...], frozenset[str]], fact: tuple[Value, ...],
+              answer: frozenset[str]) -> frozenset[str]:
+    if len(answers) >= REMEMBERED_FACTS:
+        del answers[next(iter(answers))]
+    answers[fact] = answer
+    return answer
+
+
+def _thresholds(rules: Sequence[Rule]) -> dict[str, list[Value]]:
+    """Each feature the rules test, with the values they compare it with, in order."""
+    tested: dict[str, set[Value]] = {}
+    for rule in rules:
+        for leaf in leaves(rule.condition):
+            tested.setdefault(leaf.feature, set()).add(leaf.value)
+    return {feature: sorted(values) for feature, values in tested.items()}
+
+
+def _is_score(feature: str) -> bool:
+    return feature in BUILTIN_FEATURES and BUILTIN_FEATURES[feature].kind == "number"
+
+
+def _place(thresholds: Sequence[Value], value: Value) -> int:
+    """Where `value` falls among `thresholds`: 2i below the i-th, 2i + 1 equal to it."""
+    at = bisect_left(thresholds, value)
+    return 2 * at + (at < len(thresholds) and thresholds[at] == value)
+
+
+def _places(tested: Mapping[str, list[Value]]) -> dict[str, tuple[dict[int, int], int]]:
+    """The counts among the tested features (never negative, compared with whole numbers only: not
+    flags, names or scores), each with its places from 0 to its largest threshold, and the place above."""
+    return {feature: ({count: _place(thresholds, count) for count in range(thresholds[-1] + 1)}, 2 * len(thresholds))
+            for feature, thresholds in tested.items() if not _is_score(feature)
+            and all(isinstance(value, int) and not isinstance(value, bool) for value in thresholds)
+            and thresholds[-1] < MAX_PLACED}
+
+
+def _scores(tested: Mapping[str, list[Value]], properties: Mapping[str, str]) -> tuple[tuple[int, tuple[float, ...]], ...]:
     """The scores among the fact's features (see REMEMBERED_FACTS), with the thresholds the rules test."""
-    tested = [leaf for rule in rules for leaf in leaves(rule.condition)]
-    return tuple((index, tuple(sorted({leaf.value for leaf in tested if leaf.feature == feature})))
-                 for index, feature in enumerate(properties)
-                 if feature in BUILTIN_FEATURES and BUILTIN_FEATURES[feature].kind == "number")
+    return tuple((index, tuple(tested[feature])) for index, feature in enumerate(properties) if _is_score(feature))
 
 
 def _definition(rule: Rule, properties: Mapping[str, str]) -> dict[str, object]:
@@ -168,7 +217,13 @@ def _create_shard(rules: list[Rule]) -> _Shard:
     except Exception:  # noqa: BLE001 - the C core raises bare Exception("... error code: N")
         raise RulesError([_culprit(rule) for rule in rules if _refused(rule)] or [
             Problem(rules[0].file, None, "durable-rules refused the rule set as a whole")]) from None
-    return _Shard(handle, names, properties, _scores(rules, properties))
+    tested = _thresholds(rules)
+    places = _places(tested)
+    # The counts first, where they are placed (the property names stay as the engine knows them).
+    properties = {feature: properties[feature] for feature in sorted(properties, key=lambda f: f not in places)}
+    counts = [places[feature] for feature in properties if feature in places]
+    return _Shard(handle, names, properties, _scores(tested, properties),
+                  tuple(table for table, _ in counts), tuple(above for _, above in counts))
 
 
 def _create(definition: Mapping[str, object]) -> int:

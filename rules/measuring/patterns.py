@@ -129,6 +129,8 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
             return []  # a step that must match has nothing to match in this draft: most patterns, most drafts
     # Each step's lists' {start: [ends]}, looked up once here rather than for every state tried.
     lists = tuple(tuple(by_start[name] for name in step.lists if name in by_start) for step in pattern.steps)
+    if len(pattern.steps) == 1 and pattern.required and not pattern.anchor:
+        return _one_step(pattern.steps[0], lists[0], scopes.ends(pattern.within))
     anchors: list[int] = []
     if pattern.anchor:
         anchors = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
@@ -156,6 +158,23 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
         if match is not None:
             found.append(match)
             free_from = match.end
+    return found
+
+
+def _one_step(step: Step, lists: tuple[Ends, ...], limits: list[int]) -> list[PatternMatch]:
+    """`find` for a pattern of one step that must match, and no anchor (a third of the patterns a draft
+    is tried against): at each start, leftmost first and past the last match, the shortest match of
+    the step's lists if it ends inside the start's scope, without the state search of longer patterns."""
+    found: list[PatternMatch] = []
+    free_from = 0
+    for start in sorted({start for ends in lists for start in ends}):
+        if start < free_from:
+            continue
+        limit = limits[start]
+        ends = [end for by_start in lists for end in by_start.get(start, ()) if end <= limit]
+        if ends and (end := min(ends)) > start:  # an empty match is none, as in _match_at
+            found.append(PatternMatch(start, end, {step.capture: (start, end)} if step.capture else {}))
+            free_from = end
     return found
 
 
