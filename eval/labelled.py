@@ -53,7 +53,7 @@ def corpus(split: str, directory: Path = CORPUS) -> list[Draft]:
     return [draft for path in sorted(directory.glob("*.jsonl")) for draft in read(path) if split_of(draft.text) == split]
 
 
-def every_draft(directory: Path, prefixes: tuple[str, ...] = ("",)) -> list[Draft]:
+def every_draft(directory: Path, prefixes: tuple[str, ...]) -> list[Draft]:
     """Every draft in a directory's JSONL files whose names start with one of `prefixes`, for sets
     that are all tuning data."""
     return [draft for path in sorted(directory.glob("*.jsonl")) if path.name.startswith(prefixes) for draft in read(path)]

@@ -22,8 +22,8 @@ from rules.measuring.tokens import tokenize
 
 from . import labelled
 
-# The probe sets the shipped signal learns from; the newest set stays out so that it measures the signal
-# blind (probes5 did so for the seventh round's: see docs/benchmarks.md).
+# The probe sets the shipped signal learns from; the sets written after it was trained (probes5-7) stay out,
+# so that they measure it blind (see docs/benchmarks.md).
 TRAINING_PROBES = ("probes1-", "probes2-", "probes3-", "probes4-")
 MIN_DOCUMENTS = 2
 EPOCHS = 30

@@ -90,9 +90,10 @@ def _echoes_dropped(text: str, built: list[Hint], quiet: list[Hint]) -> list[Hin
     the one whose words hold less of it goes ("🎁 GIVEAWAY 🎁" before the sentence with the hamper),
     else the later one. What the fixes say is read from `quiet`, the same hints without invitations."""
     fixes = [next((s.text for s in hint.suggestions if s.text), "") for hint in quiet]
+    words = [content_words(fix) for fix in fixes]
     # a fix with no words ("!" for "!!!") says nothing another could echo
-    said = [_sentences(fix) if content_words(fix) else frozenset() for fix in fixes]
-    own = [len(content_words(fix) & content_words(text[h.span.start:h.span.end])) for fix, h in zip(fixes, built)]
+    said = [_sentences(fix) if found else frozenset() for fix, found in zip(fixes, words)]
+    own = [len(found & content_words(text[h.span.start:h.span.end])) for found, h in zip(words, built)]
     for index, hint in enumerate(built):
         first = next((s for s in hint.suggestions if s.text), None)
         if first is None or not said[index] or not any(other and _said_in(said[index], other) and (
