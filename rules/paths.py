@@ -1,6 +1,8 @@
-"""Where the files Rapport ships with the engine are, in a checkout and in an installed wheel alike."""
+"""Where the files Rapport ships with the engine are, in a checkout and in an installed wheel alike, and
+where its caches go."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -9,3 +11,13 @@ PACKAGE_DIR = _HERE  # the engine's own code and data
 # carries a copy of that file here.
 DEFAULT_PACK = (_HERE / "default_pack.yaml").resolve()
 SCHEMA_PATH = _HERE / "schema.json"
+
+
+def cache_folder() -> Path | None:
+    """Where Rapport's caches are kept: $RAPPORT_CACHE_DIR, else $XDG_CACHE_HOME/rapport, else
+    ~/.cache/rapport; None when RAPPORT_CACHE_DIR is set empty, which turns them off."""
+    chosen = os.environ.get("RAPPORT_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "rapport"

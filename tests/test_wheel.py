@@ -55,6 +55,21 @@ def test_the_wheel_carries_the_default_pack_and_its_schema(installed, tmp_path):
     assert schema.read_text(encoding="utf-8") == (ROOT / "rules" / "schema.json").read_text(encoding="utf-8")
 
 
+SHIPPED_TABLES = """
+from rules.measuring import derived_tables, language_table, pronunciation
+for module, parameters in ((pronunciation, pronunciation.LANG), (language_table, language_table._PARAMETERS)):
+    print(module.TABLE, derived_tables.load(module.TABLE, module._sources(), parameters) is not None)
+"""
+
+
+def test_the_wheel_carries_the_tables_a_lint_starts_from(installed, tmp_path):
+    shipped = subprocess.run([installed / "python", "-c", SHIPPED_TABLES], cwd=tmp_path, capture_output=True,
+                             text=True, check=True).stdout.split()
+    tables, used = shipped[::2], shipped[1::2]
+    assert all(ROOT not in Path(table).parents for table in tables) and len(tables) == 2
+    assert used == ["True", "True"]  # the wheel's tables are loaded, not made from the packages' files again
+
+
 def test_lint_and_check_rules_work_from_an_empty_folder(installed, tmp_path):
     lint = _run(installed, tmp_path, "lint", "-", stdin="RT to win a voucher\n")
     assert lint.returncode == 1 and "<stdin>:1:1: error [reward-for-sharing]" in lint.stdout, lint.stderr

@@ -28,8 +28,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from ..model import RulePack
-from ..paths import PACKAGE_DIR
-from .shape_cache import cache_folder
+from ..paths import PACKAGE_DIR, cache_folder
 from .sources import SourceFile, read_source
 
 MAX_ENTRIES = 16  # the default pack's entry is about 1 MB

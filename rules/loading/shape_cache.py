@@ -4,27 +4,17 @@ times the hashing; when the schema validator was run on every file, a third of `
 
 An entry is an empty file named by the SHA-256 of the schema's bytes and the rules file's bytes: a changed
 file or schema has another name, so an entry never vouches for text it was not made from, and only files
-with no problem are remembered. Nothing else is written, and never a draft. The folder is
-$RAPPORT_CACHE_DIR, else $XDG_CACHE_HOME/rapport, else ~/.cache/rapport; RAPPORT_CACHE_DIR= (empty) turns
-it off. A folder that cannot be written only means the check runs every time.
+with no problem are remembered. Nothing else is written, and never a draft. The folder is paths.py's
+cache_folder(); RAPPORT_CACHE_DIR= (empty) turns it off. A folder that cannot be written only means the
+check runs every time.
 """
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import cache
 from pathlib import Path
 
-from ..paths import SCHEMA_PATH
-
-
-def cache_folder() -> Path | None:
-    """Where Rapport's caches are kept; None when they are turned off."""
-    chosen = os.environ.get("RAPPORT_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "rapport"
+from ..paths import SCHEMA_PATH, cache_folder
 
 
 @cache

@@ -11,52 +11,25 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .language_table import WORD_LANGUAGES, word_scores
 from .tokens import Tokens
-from .word_frequencies import UNLISTED_CB, head
 
-# Languages written with spaces between words that wordfreq has lists for; English first.
-WORD_LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "tr", "id", "ro",
-                  "ca", "hu", "ru", "uk", "el", "ar", "he")
-NON_LATIN = frozenset({"ru", "uk", "el", "ar", "he"})  # their lists' Latin words are borrowed names: GREECE is English
 SCRIPT_LANGUAGES = ("ja", "zh", "ko")
 UNDETERMINED = "und"
 LANGUAGES = (*WORD_LANGUAGES, *SCRIPT_LANGUAGES)
-HEAD_WORDS = 3000  # words per language: enough for the common ones every draft uses
 MIN_WORDS = 4  # fewer words (of two letters or more) than this: undetermined
 READ_WORDS = 200  # a long draft's language shows in its first words
 # How far ahead the winner must be, in centibels per word read: a draft of shared words ("no", "a")
 # or of names is not said to be in another language on a hair's difference.
 MARGIN_CB = 60
 _SCRIPT_RANGES = ("\u3040-\u30ff", "\uac00-\ud7af", "\u4e00-\u9fff")  # kana, hangul, han
-_SCRIPT_LETTERS = tuple(re.compile(f"[{letters}]") for letters in _SCRIPT_RANGES)
-_ANY_SCRIPT_LETTER = re.compile(f"[{''.join(_SCRIPT_RANGES)}]")
-
-
-class _Bonuses(dict):
-    """word -> ((language index, how much more common than unlisted), ...) for each language listing it.
-
-    Worked out per word the first time a draft uses it, not merged up front: merging the 23 lists
-    cost `rapport lint` 90 ms of start-up for a draft of a dozen words. Only listed words are kept,
-    so the table never outgrows the lists however many distinct words drafts bring.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._heads = [(head(language, HEAD_WORDS), language in NON_LATIN) for language in WORD_LANGUAGES]
-        self._listed = frozenset().union(*(words for words, _ in self._heads))
-
-    def __missing__(self, word: str) -> tuple[tuple[int, int], ...]:
-        if word not in self._listed:
-            return ()
-        found = self[word] = tuple((index, UNLISTED_CB - words[word])
-                                   for index, (words, non_latin) in enumerate(self._heads)
-                                   if word in words and not (non_latin and word.isascii()))
-        return found
 
 
 @cache
-def _bonuses() -> _Bonuses:
-    return _Bonuses()
+def _script_letters() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """Any of the three scripts' letters, and each one's. Compiled for the first draft that is not ASCII:
+    their wide ranges take 3 ms to compile, which `rapport lint` on an English draft need not spend."""
+    return re.compile(f"[{''.join(_SCRIPT_RANGES)}]"), tuple(re.compile(f"[{letters}]") for letters in _SCRIPT_RANGES)
 
 
 def gate(language: str) -> str:
@@ -65,13 +38,14 @@ def gate(language: str) -> str:
 
 
 def warm_up() -> None:
-    _bonuses()
+    word_scores()
+    _script_letters()
 
 
 def detect(text: str, tokens: Tokens) -> str:
     if not text.isascii() and (script := _by_script(text)):
         return script
-    bonuses = _bonuses()
+    bonuses = word_scores()
     scores = [0] * len(WORD_LANGUAGES)
     read = 0
     for norm, kind in zip(tokens.norms, tokens.kinds):
@@ -95,9 +69,10 @@ def _by_script(text: str) -> str | None:
     """Japanese, Korean or Chinese when most of the letters are kana, hangul or han."""
     # Most drafts have none of the three: one search says so (0.17 ms for a 64 KiB draft, where counting
     # each script's letters took 0.43 ms).
-    if not _ANY_SCRIPT_LETTER.search(text):
+    any_letter, letters = _script_letters()
+    if not any_letter.search(text):
         return None
-    kana, hangul, han = (len(script.findall(text)) for script in _SCRIPT_LETTERS)
+    kana, hangul, han = (len(script.findall(text)) for script in letters)
     if 2 * (kana + hangul + han) <= sum(map(str.isalpha, text)):  # map: a C call per character, no generator step
         return None
     return "ja" if kana else "ko" if hangul >= han else "zh"

