@@ -102,6 +102,15 @@ def run(corpus_path: Path | None, quick: bool = False, rules: Path = DEFAULT_PAC
                 results["http_python_client"].append({"threads": connections, **latency.to_dict()})
             else:
                 results["http"].append(row)
+    if results["http"]:
+        step("paced lint")
+        one = results["http"][0]  # one connection: the worker idles for the part of a round trip it is not busy
+        idle = max(0.0, one["p50_ms"] - one["service_cpu_ms"]) / 1000
+        paced = inprocess.make_linter(rules)
+        try:
+            results["paced_lint_cpu_ms"] = inprocess.paced_cpu_ms(paced, sample[:300 if quick else 2000], idle)
+        finally:
+            paced.close()
     return results
 
 

@@ -42,6 +42,9 @@ def table(results: dict[str, Any]) -> str:
         cpu = f"{row['service_cpu_ms']:.3f}" if row["service_cpu_ms"] is not None else ""
         lines.append(f"| {row['connections']} | {row['per_second']:,.0f} | {row['p50_ms']:.3f} | "
                      f"{row['p99_ms']:.3f} | {cpu} |")
+    if "paced_lint_cpu_ms" in results:
+        lines += ["", f"The lint alone, in-process, each draft followed by the idle time of one connection's p50 "
+                      f"round trip (less the service's CPU): {results['paced_lint_cpu_ms']:.3f} ms CPU per draft."]
     lines += ["", "| rules | factor | load (s) | drafts/s | p50 (ms) | p99 (ms) | time per draft vs 1x |",
               "|---:|---:|---:|---:|---:|---:|---:|"]
     base = min(results["scaling"], key=lambda row: row["factor"])
@@ -87,6 +90,8 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
     at_four = rows.get(4)
     lint_ms = 1000 / results["in_process"]["per_second"] if results["in_process"]["per_second"] else float("inf")
     cpu = [row["service_cpu_ms"] for row in results["http"]]
+    paced = f"; paced as one connection's requests, the lint {results['paced_lint_cpu_ms']:.3f} ms" \
+        if "paced_lint_cpu_ms" in results else ""
     verdicts: list[tuple[str, str, bool | None]] = [
         ("start-up", f"{start['lint_ms']:.0f} ms = {start['ratio']:.1f}x {start['python_ms']:.0f} ms",
          start["ratio"] <= 8),
@@ -95,7 +100,7 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
         ("HTTP", f"{at_four['per_second']:,.0f} req/s, p99 {at_four['p99_ms']:.2f} ms" if at_four else "not measured",
          bool(at_four) and at_four["per_second"] >= 3000 and at_four["p99_ms"] < 5),
         ("service CPU", f"{max(cpu):.3f} ms per request at most, the lint {lint_ms:.3f} ms ({max(cpu) / lint_ms:.1f}x)"
-         if cpu else "not measured (no wrk)", max(cpu) <= 2 * lint_ms if cpu else None),
+         f"{paced}" if cpu else "not measured (no wrk)", max(cpu) <= 2 * lint_ms if cpu else None),
         ("rules scaling", f"{rule_ratio:.0f}x rules -> {time_ratio:.1f}x time per draft, loaded in "
          f"{top['load_seconds']:.2f} s", time_ratio <= rule_ratio and top["load_seconds"] <= 2),
         ("long drafts", f"p99 {long['p99_ms']:.1f} ms", long["p99_ms"] <= 50),

@@ -31,6 +31,7 @@ def test_quick_benchmark_measures_every_part_and_draws_the_chart(tmp_path: Path)
     http = measured["http"] or measured["http_python_client"]
     assert [row.get("connections", row.get("threads")) for row in http] == [1, 4, 8, 32]
     assert all(row["per_second"] > 0 and row["p99_ms"] >= row["p50_ms"] > 0 for row in http)
+    assert (measured.get("paced_lint_cpu_ms", 0) > 0) == bool(measured["http"])  # measured when wrk was
     assert [row["factor"] for row in measured["scaling"]] == [1, 10, 100]
     assert measured["scaling"][2]["rules"] == 100 * measured["scaling"][0]["rules"]
     assert all(row["load_seconds"] > 0 for row in measured["scaling"])
