@@ -12,6 +12,7 @@ from . import security
 from .api import health, v1
 from .config import Config
 from .errors import register_error_handlers
+from .json_answers import JSONAnswers
 from .languagetool import v2
 from .live_rules import LiveRules
 
@@ -19,9 +20,9 @@ from .live_rules import LiveRules
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     """Build the app; raises rules.RulesError when the rules file is broken (no half service)."""
     app = Flask(__name__)
+    app.json = JSONAnswers(app)
     app.config.from_object(Config)
     app.config.update(overrides or {})
-    app.json.sort_keys = False  # keep findings' fields in the documented order
     app.extensions["rapport"] = LiveRules(app.config["RULES_PATH"])
     security.install(app)
     register_error_handlers(app)

@@ -86,7 +86,7 @@ class RsgiBridge:
             try:
                 answer = api.lint_answer(header("Content-Type"), lambda: body)
                 # The app's JSON, as jsonify writes it outside debug mode; the length is hyper's to set.
-                content = f"{self.app.json.dumps(answer, separators=(',', ':'))}\n".encode()
+                content = f"{self.app.json.dumps(answer)}\n".encode()
             except Exception:  # noqa: BLE001 - ApiError or worse: the app's error handlers answer (and log) it
                 return None
             cors = security.cors_headers("POST", LINT_PATH, header)
