@@ -13,7 +13,7 @@ from ..paths import SCHEMA_PATH
 from . import quick_shape, yaml_lines
 from .house_vocabulary import default_rule_id
 from .quick_shape import Check
-from .shape_cache import known_well_shaped, remember_well_shaped
+from .shape_cache import known_well_shaped, remember_well_shaped, shape_entry
 from .yaml_lines import LineDict
 
 if TYPE_CHECKING:
@@ -60,9 +60,10 @@ def _inlined(node: Any, definitions: Mapping[str, Any]) -> Any:
 
 def parse_document(raw: bytes, file: str) -> LineDict:
     document = _parse_yaml(raw, file)
-    if not known_well_shaped(raw):
+    entry = shape_entry(raw)
+    if not known_well_shaped(entry):
         _check_shape(document, file)
-        remember_well_shaped(raw)
+        remember_well_shaped(entry)
     return document
 
 

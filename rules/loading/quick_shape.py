@@ -120,19 +120,20 @@ def _additional_properties(extra: Any, schema: dict[str, Any]) -> Check:
         raise _Unsupported("patternProperties")
     known = frozenset(schema.get("properties", {}))
     if extra is False:
-        return lambda value: not isinstance(value, dict) or all(key in known for key in value)
+        return lambda value: not isinstance(value, dict) or known.issuperset(value)
     check = _compile(extra)
     return lambda value: not isinstance(value, dict) or all(
         check(item) for key, item in value.items() if key not in known)
 
 
 def _required(names: list[str], schema: dict[str, Any]) -> Check:
-    return lambda value: not isinstance(value, dict) or all(name in value for name in names)
+    required = frozenset(names)
+    return lambda value: not isinstance(value, dict) or required <= value.keys()
 
 
 def _property_names(subschema: Any, schema: dict[str, Any]) -> Check:
     check = _compile(subschema)
-    return lambda value: not isinstance(value, dict) or all(check(key) for key in value)
+    return lambda value: not isinstance(value, dict) or all(map(check, value))
 
 
 def _min_properties(least: int, schema: dict[str, Any]) -> Check:
@@ -143,7 +144,7 @@ def _items(subschema: Any, schema: dict[str, Any]) -> Check:
     if "prefixItems" in schema:
         raise _Unsupported("prefixItems")
     check = _compile(subschema)
-    return lambda value: not isinstance(value, list) or all(check(item) for item in value)
+    return lambda value: not isinstance(value, list) or all(map(check, value))
 
 
 def _min_items(least: int, schema: dict[str, Any]) -> Check:
@@ -183,12 +184,27 @@ def _all_of(subschemas: list[Any], schema: dict[str, Any]) -> Check:
 
 def _any_of(subschemas: list[Any], schema: dict[str, Any]) -> Check:
     checks = [_compile(subschema) for subschema in subschemas]
-    return lambda value: any(check(value) for check in checks)
+
+    def some(value: Any) -> bool:  # loops, as in _all: a generator per value cost more than the checks
+        for check in checks:
+            if check(value):
+                return True
+        return False
+    return some
 
 
 def _one_of(subschemas: list[Any], schema: dict[str, Any]) -> Check:
     checks = [_compile(subschema) for subschema in subschemas]
-    return lambda value: sum(check(value) for check in checks) == 1
+
+    def one(value: Any) -> bool:
+        matched = False
+        for check in checks:
+            if check(value):
+                if matched:
+                    return False
+                matched = True
+        return matched
+    return one
 
 
 def _not(subschema: Any, schema: dict[str, Any]) -> Check:
