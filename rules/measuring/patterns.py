@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Protocol
 
 from .phrases import Match
@@ -57,18 +58,19 @@ class Pattern:
                                                    if not (step.skip or step.optional)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen one's __init__ took twice as long, and a long draft makes thousands
 class PatternMatch:
     first: int  # token range
     end: int
-    captures: dict[str, Match] = field(default_factory=dict)
+    captures: dict[str, Match]
 
 
 class PatternIndex:
     """The patterns that can match a draft, found from the lists that occur in it.
 
     Each pattern is filed under the lists of one step it needs (its first required one), so a draft is
-    checked against only the patterns one of whose needed lists it matched: most drafts, a few patterns."""
+    checked against only the patterns one of whose needed lists it matched, and of those only the ones
+    that its other needed steps' lists occur in too: most drafts, a few patterns."""
 
     def __init__(self, patterns: tuple[Pattern, ...], longest: Mapping[str, int]) -> None:
         """`longest`: the most tokens a match of each phrase list covers."""
@@ -78,12 +80,16 @@ class PatternIndex:
         for position, pattern in enumerate(patterns):
             for name in pattern.required[0]:
                 self._by_list.setdefault(name, []).append(position)
+        self._filed = frozenset(self._by_list)
 
     def candidates(self, present: frozenset[str]) -> list[Pattern]:
-        """In the order of `patterns`: the ones that may match a draft whose matched lists are `present`."""
-        by_list = self._by_list
-        positions = {position for name in present if name in by_list for position in by_list[name]}
-        return [self.patterns[position] for position in sorted(positions)]
+        """In the order of `patterns`: the ones that may match a draft whose matched lists are `present`.
+        Four in five of those one of whose needed lists occurs lack another, so they are left out here
+        rather than each passed to `find` to find so."""
+        patterns, absent = self.patterns, present.isdisjoint
+        positions = set().union(*map(self._by_list.__getitem__, present & self._filed))  # C's loops, not Python's
+        return [pattern for position in sorted(positions)
+                if not any(map(absent, (pattern := patterns[position]).required))]
 
 
 def _lead(pattern: Pattern, longest: Mapping[str, int]) -> int:
@@ -123,12 +129,11 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
     """The pattern's non-overlapping matches, leftmost first, each as short as it can be.
 
     `by_start` maps each phrase list to where its matches end, by where they start; `present` names
-    the lists that matched at all; `lead` is the pattern's entry in `PatternIndex.leads`."""
-    for lists in pattern.required:
-        if lists.isdisjoint(present):
-            return []  # a step that must match has nothing to match in this draft: most patterns, most drafts
-    # Each step's lists' {start: [ends]}, looked up once here rather than for every state tried.
-    lists = tuple(tuple(by_start[name] for name in step.lists if name in by_start) for step in pattern.steps)
+    the lists that matched at all (those `by_start` has); `lead` is the pattern's entry in `PatternIndex.leads`.
+    A pattern that `PatternIndex.candidates` leaves out for this draft is found to match nothing, only slower."""
+    # Each step's lists' {start: [ends]}, looked up once here rather than for every state tried (asking the
+    # frozenset `present`, not `by_start`, which lists are there: it is C's test, not a Python method's).
+    lists = tuple(tuple(by_start[name] for name in step.lists if name in present) for step in pattern.steps)
     if len(pattern.steps) == 1 and pattern.required and not pattern.anchor:
         return _one_step(pattern.steps[0], lists[0], scopes.ends(pattern.within))
     anchors: list[int] = []
@@ -167,12 +172,13 @@ def _one_step(step: Step, lists: tuple[Ends, ...], limits: list[int]) -> list[Pa
     the step's lists if it ends inside the start's scope, without the state search of longer patterns."""
     found: list[PatternMatch] = []
     free_from = 0
-    for start in sorted({start for ends in lists for start in ends}):
+    # Each start's ends (of one list), or each list's shortest end there: the least of them is the match's.
+    ends_at = lists[0].get if len(lists) == 1 else lambda start: [min(ends) for by_start in lists
+                                                                  if (ends := by_start.get(start))]
+    for start in sorted(chain.from_iterable(lists)):  # a start listed twice matches once: a match ends past it
         if start < free_from:
             continue
-        limit = limits[start]
-        ends = [end for by_start in lists for end in by_start.get(start, ()) if end <= limit]
-        if ends and (end := min(ends)) > start:  # an empty match is none, as in _match_at
+        if start < (end := min(ends_at(start))) <= limits[start]:  # an empty match is none, as in _match_at
             found.append(PatternMatch(start, end, {step.capture: (start, end)} if step.capture else {}))
             free_from = end
     return found
