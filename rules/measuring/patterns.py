@@ -10,7 +10,6 @@ tokens, so the cost is linear in the draft.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,11 +103,13 @@ def _lead(pattern: Pattern, longest: Mapping[str, int]) -> int:
 
 
 class Scopes:
-    """For each token, the end (exclusive) of its clause, sentence or draft; worked out once per draft."""
+    """For each token, the end (exclusive) of its clause, sentence or draft, and the first token of its clause
+    or sentence; worked out once per draft."""
 
     def __init__(self, tokens: Tokens) -> None:
         self._tokens = tokens
         self._ends: dict[str, list[int]] = {}
+        self._firsts: dict[str, list[int]] = {}
 
     def ends(self, within: str) -> list[int]:
         if within not in self._ends:
@@ -116,12 +117,25 @@ class Scopes:
             if within == "draft":
                 self._ends[within] = [len(tokens)] * len(tokens)
             else:
-                starts = tokens.clause_starts if within == "clause" else tokens.sentence_starts
                 ends: list[int] = []
-                for first, end in zip(starts, [*starts[1:], len(tokens)]):
+                for first, end in self._ranges(within):
                     ends.extend([end] * (end - first))
                 self._ends[within] = ends
         return self._ends[within]
+
+    def firsts(self, within: str) -> list[int]:
+        if within not in self._firsts:
+            firsts: list[int] = []
+            for first, end in self._ranges(within):
+                firsts.extend([first] * (end - first))
+            self._firsts[within] = firsts
+        return self._firsts[within]
+
+    def _ranges(self, within: str) -> Iterator[tuple[int, int]]:
+        """Each clause's or sentence's token range."""
+        tokens = self._tokens
+        starts = tokens.clause_starts if within == "clause" else tokens.sentence_starts
+        return zip(starts, [*starts[1:], len(tokens)])
 
 
 def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
@@ -136,16 +150,12 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
     lists = tuple(tuple(by_start[name] for name in step.lists if name in present) for step in pattern.steps)
     if len(pattern.steps) == 1 and pattern.required and not pattern.anchor:
         return _one_step(pattern.steps[0], lists[0], scopes.ends(pattern.within))
-    anchors: list[int] = []
-    if pattern.anchor:
-        anchors = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
-        anchors = anchors if len(tokens) else []
     required = next(index for index, step in enumerate(pattern.steps) if not (step.skip or step.optional))
     landings = _landings(pattern.steps, lists, required)
     # Only starts within `lead` tokens before a match of the first required step (none when it is the first
     # step, whose matches are the starts): in a long draft, a few of its thousands of clauses.
     if pattern.anchor:
-        starts = _anchored(anchors, landings, lead)
+        starts = _anchored(scopes.firsts(pattern.anchor), landings, lead)
     else:
         starts = _leading(landings, lead, len(tokens)) if required else landings
     if not starts:
@@ -172,15 +182,14 @@ def _one_step(step: Step, lists: tuple[Ends, ...], limits: list[int]) -> list[Pa
     the step's lists if it ends inside the start's scope, without the state search of longer patterns."""
     found: list[PatternMatch] = []
     free_from = 0
-    # Each start's ends (of one list), or each list's shortest end there: the least of them is the match's.
-    ends_at = lists[0].get if len(lists) == 1 else lambda start: [min(ends) for by_start in lists
-                                                                  if (ends := by_start.get(start))]
-    for start in sorted(chain.from_iterable(lists)):  # a start listed twice matches once: a match ends past it
-        if start < free_from:
+    # Each list's shortest end at each of its starts, sorted (in C): a start's first is its shortest match,
+    # and the ones after it there are passed, as ending past the scope too or starting inside the match.
+    for start, end in sorted(chain.from_iterable(zip(by_start, map(min, map(by_start.get, by_start)))
+                                                 for by_start in lists)):
+        if start < free_from or end > limits[start]:
             continue
-        if start < (end := min(ends_at(start))) <= limits[start]:  # an empty match is none, as in _match_at
-            found.append(PatternMatch(start, end, {step.capture: (start, end)} if step.capture else {}))
-            free_from = end
+        found.append(PatternMatch(start, end, {step.capture: (start, end)} if step.capture else {}))
+        free_from = end  # past `start`: a phrase's match is never empty
     return found
 
 
@@ -223,12 +232,17 @@ def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends
     return False
 
 
-def _anchored(anchors: list[int], landings: list[int], lead: int) -> list[int]:
-    """The anchors within `lead` tokens before a landing (both ascending), ascending: bisected for around
-    each landing, as a pattern lands at a few places of a long draft that has hundreds of clauses."""
+def _anchored(firsts: list[int], landings: list[int], lead: int) -> list[int]:
+    """The clause or sentence starts within `lead` tokens before a landing (ascending), ascending: read back
+    from each landing along `firsts` (each token's clause or sentence start), as a pattern lands at thousands
+    of places of a long draft, most of them no start's."""
     found: set[int] = set()
     for landing in landings:
-        found.update(anchors[bisect_left(anchors, landing - lead):bisect_right(anchors, landing)])
+        anchor = firsts[landing]
+        # A start found already was found from an earlier landing, whose reach back covers the ones before it.
+        while anchor >= landing - lead and anchor not in found:
+            found.add(anchor)
+            anchor = firsts[anchor - 1] if anchor else -1
     return sorted(found)
 
 
