@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
+from operator import sub
 from typing import Protocol
 
 from .phrases import Match
@@ -199,7 +200,7 @@ def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], requ
     common first word ("the", then an emoji) no longer costs a try of the pattern at each of its thousands
     of places in a long draft."""
     ends_by_start = lists[required]
-    landings = {start for ends in ends_by_start for start in ends}
+    landings = set(chain.from_iterable(ends_by_start))
     after, reach = required + 1, 0
     while after < len(steps) and steps[after].skip:  # a gap, optional or not, is 0 to `skip` tokens
         reach += steps[after].skip
@@ -216,8 +217,13 @@ def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], requ
 
 
 def _reaching(following: tuple[Ends, ...], reach: int) -> set[int]:
-    """The ends a step's match may have for a match of `following` to start within `reach` tokens after it."""
-    return {start - back for by_start in following for start in by_start for back in range(reach + 1)}
+    """The ends a step's match may have for a match of `following` to start within `reach` tokens after it:
+    the starts, then the starts less each gap, in C's loops."""
+    starts = list(chain.from_iterable(following))
+    reaching = set(starts)
+    for back in range(1, reach + 1):
+        reaching.update(map(sub, starts, repeat(back)))
+    return reaching
 
 
 def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends, ...], reach: int) -> bool:
