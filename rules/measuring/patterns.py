@@ -11,7 +11,7 @@ tokens, so the cost is linear in the draft.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import sub
@@ -52,10 +52,12 @@ class Pattern:
 
     # For each step that must match something, the lists one of which must occur in the draft.
     required: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+    first_required: int = field(init=False, repr=False, compare=False)  # that first step's index
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "required", tuple(frozenset(step.lists) for step in self.steps
-                                                   if not (step.skip or step.optional)))
+        needed = [index for index, step in enumerate(self.steps) if not (step.skip or step.optional)]
+        object.__setattr__(self, "required", tuple(frozenset(self.steps[index].lists) for index in needed))
+        object.__setattr__(self, "first_required", needed[0])  # pattern_syntax holds every pattern to one
 
 
 @dataclass(slots=True)  # not frozen: a frozen one's __init__ took twice as long, and a long draft makes thousands
@@ -147,11 +149,12 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
     the lists that matched at all (those `by_start` has); `lead` is the pattern's entry in `PatternIndex.leads`.
     A pattern that `PatternIndex.candidates` leaves out for this draft is found to match nothing, only slower."""
     # Each step's lists' {start: [ends]}, looked up once here rather than for every state tried (asking the
-    # frozenset `present`, not `by_start`, which lists are there: it is C's test, not a Python method's).
-    lists = tuple(tuple(by_start[name] for name in step.lists if name in present) for step in pattern.steps)
+    # frozenset `present`, not `by_start`, which lists are there: it is C's test, not a Python method's; and
+    # lists of lists, as a generator per step cost more than the look-ups).
+    lists = [[by_start[name] for name in step.lists if name in present] for step in pattern.steps]
     if len(pattern.steps) == 1 and pattern.required and not pattern.anchor:
         return _one_step(pattern.steps[0], lists[0], scopes.ends(pattern.within))
-    required = next(index for index, step in enumerate(pattern.steps) if not (step.skip or step.optional))
+    required = pattern.first_required
     landings = _landings(pattern.steps, lists, required)
     # Only starts within `lead` tokens before a match of the first required step (none when it is the first
     # step, whose matches are the starts): in a long draft, a few of its thousands of clauses.
@@ -177,16 +180,13 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
     return found
 
 
-def _one_step(step: Step, lists: tuple[Ends, ...], limits: list[int]) -> list[PatternMatch]:
+def _one_step(step: Step, lists: list[Ends], limits: list[int]) -> list[PatternMatch]:
     """`find` for a pattern of one step that must match, and no anchor (a third of the patterns a draft
     is tried against): at each start, leftmost first and past the last match, the shortest match of
     the step's lists if it ends inside the start's scope, without the state search of longer patterns."""
     found: list[PatternMatch] = []
     free_from = 0
-    # Each list's shortest end at each of its starts, sorted (in C): a start's first is its shortest match,
-    # and the ones after it there are passed, as ending past the scope too or starting inside the match.
-    for start, end in sorted(chain.from_iterable(zip(by_start, map(min, map(by_start.get, by_start)))
-                                                 for by_start in lists)):
+    for start, end in _shortest(lists):
         if start < free_from or end > limits[start]:
             continue
         found.append(PatternMatch(start, end, {step.capture: (start, end)} if step.capture else {}))
@@ -194,7 +194,17 @@ def _one_step(step: Step, lists: tuple[Ends, ...], limits: list[int]) -> list[Pa
     return found
 
 
-def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], required: int) -> list[int]:
+def _shortest(lists: list[Ends]) -> Iterable[tuple[int, int]]:
+    """Each start of `lists` and its shortest end there, by start, worked out in C's loops. Of several lists,
+    each list's shortest: a start's first is its shortest, and the ones after it are passed, as ending past
+    the scope too or starting inside the match."""
+    if len(lists) == 1:  # most: no pairs to sort
+        starts = sorted(lists[0])
+        return zip(starts, map(min, map(lists[0].get, starts)))
+    return sorted(chain.from_iterable(zip(by_start, map(min, map(by_start.get, by_start))) for by_start in lists))
+
+
+def _landings(steps: tuple[Step, ...], lists: list[list[Ends]], required: int) -> list[int]:
     """Where the first required step matches, ascending; if the next step that is no gap must match too,
     only where it can follow (within the gaps' reach). A necessary condition, so no match is lost, and a
     common first word ("the", then an emoji) no longer costs a try of the pattern at each of its thousands
@@ -216,7 +226,7 @@ def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], requ
     return sorted(landings)
 
 
-def _reaching(following: tuple[Ends, ...], reach: int) -> set[int]:
+def _reaching(following: list[Ends], reach: int) -> set[int]:
     """The ends a step's match may have for a match of `following` to start within `reach` tokens after it:
     the starts, then the starts less each gap, in C's loops."""
     starts = list(chain.from_iterable(following))
@@ -226,7 +236,7 @@ def _reaching(following: tuple[Ends, ...], reach: int) -> set[int]:
     return reaching
 
 
-def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends, ...], reach: int) -> bool:
+def _followed(start: int, ends_by_start: list[Ends], following: list[Ends], reach: int) -> bool:
     """Whether a match from `start` is followed, within `reach` tokens of its end, by a match of `following`:
     plain loops, as a nested generator per landing cost a long draft more than the test itself."""
     for ends in ends_by_start:
@@ -265,7 +275,7 @@ def _leading(landings: list[int], lead: int, count: int) -> list[int]:
     return starts
 
 
-def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], start: int,
+def _match_at(steps: tuple[Step, ...], lists: list[list[Ends]], start: int,
               limit: int, failed: set[tuple[int, int]]) -> PatternMatch | None:
     """The shortest match of `steps` from token `start` ending by `limit`, or None; `failed` holds the
     (step, token) states known not to finish by `limit`, and gains the ones found now."""
@@ -293,7 +303,7 @@ def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], star
     return PatternMatch(start, end, captures)
 
 
-def _step_ends(step: Step, lists: tuple[Ends, ...], position: int, limit: int) -> list[int]:
+def _step_ends(step: Step, lists: list[Ends], position: int, limit: int) -> list[int]:
     """Where the step can end when it begins at `position` (`lists`: its lists' ends by start), shortest first."""
     if step.skip:
         return list(range(position, min(position + step.skip, limit) + 1))
