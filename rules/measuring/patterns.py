@@ -83,15 +83,15 @@ class PatternIndex:
             for name in pattern.required[0]:
                 self._by_list.setdefault(name, []).append(position)
         self._filed = frozenset(self._by_list)
+        self._unfiled = [pattern.required[1:] for pattern in patterns]  # the needed steps not filed under
 
     def candidates(self, present: frozenset[str]) -> list[Pattern]:
         """In the order of `patterns`: the ones that may match a draft whose matched lists are `present`.
         Four in five of those one of whose needed lists occurs lack another, so they are left out here
         rather than each passed to `find` to find so."""
-        patterns, absent = self.patterns, present.isdisjoint
+        patterns, unfiled, absent = self.patterns, self._unfiled, present.isdisjoint
         positions = set().union(*map(self._by_list.__getitem__, present & self._filed))  # C's loops, not Python's
-        return [pattern for position in sorted(positions)
-                if not any(map(absent, (pattern := patterns[position]).required))]
+        return [patterns[position] for position in sorted(positions) if not any(map(absent, unfiled[position]))]
 
 
 def _lead(pattern: Pattern, longest: Mapping[str, int]) -> int:
