@@ -60,8 +60,9 @@ class WordTest:
 
 
 Phrase = tuple[WordTest, ...]
-# A phrase filed under what it starts with: (its list, its length, the forms its first test not yet passed
-# where it was found asks for, or None if that test is no word's, that test's offset, the tests after it).
+# A phrase filed under what it starts with: (its list, its length, the forms of its first word test not yet
+# passed where it was found, or None if no such test is a word's, that test's offset, the tests after it, or
+# after the passed ones if a class comes first: "win {number} days" is tested at "days" before "{number}").
 # A phrase found by its first two forms has only its third test on.
 Candidate = tuple[str, int, frozenset[str] | None, int, Phrase]
 
@@ -288,8 +289,9 @@ class PhraseBook:
 def _candidate(name: str, phrase: Phrase, passed: int) -> Candidate:
     """A phrase of list `name` as filed under its first `passed` tests (which finding it has checked)."""
     rest = phrase[passed:]
-    if rest and rest[0].forms:
-        return name, len(phrase), rest[0].forms, passed, rest[1:]
+    for offset, test in enumerate(rest):
+        if test.forms:  # a set look-up, which most candidates fail: tried first
+            return name, len(phrase), test.forms, passed + offset, rest if offset else rest[1:]
     return name, len(phrase), None, passed, rest
 
 
