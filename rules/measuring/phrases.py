@@ -156,8 +156,10 @@ class PhraseBook:
         for name, phrases in indexed.items():
             for phrase in dict.fromkeys(phrases):  # a phrase listed twice is matched once
                 self._index(name, phrase)
-        # The most tokens a match of each list covers (what bounds where a pattern's match may start).
+        # The most tokens a match of each list covers (what bounds where a pattern's match may start); a class
+        # list's one token too, or an optional "{emoji}" before a sentence's first word would reach back none.
         self.longest = {name: max(map(len, phrases)) for name, phrases in indexed.items() if phrases}
+        self.longest.update(dict.fromkeys(self.class_lists, 1))
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
         self._class_labels = frozenset(self._by_class) | frozenset(self._by_class_pair)
 
