@@ -38,6 +38,11 @@ def test_a_match_that_opens_with_a_gap_starts_as_early_as_the_gap_allows(rules_f
     assert _underlined(rules_file, "[{skip: 3}, {list: prize}]", text, anchor="anchor: sentence") == ["Oh we all win"]
 
 
+def test_an_optional_first_step_of_a_token_class_reaches_back_its_token(rules_file):
+    pattern = '[{optional: true, any: ["{emoji}"]}, {list: prize}]'
+    assert _underlined(rules_file, pattern, "🎉 win big", anchor="anchor: sentence") == ["🎉 win"]
+
+
 EXCEPTED = """\
 version: "t"
 phrases:

@@ -10,10 +10,11 @@ tokens, so the cost is linear in the draft.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import sub
 from typing import Protocol
 
 from .phrases import Match
@@ -51,24 +52,27 @@ class Pattern:
 
     # For each step that must match something, the lists one of which must occur in the draft.
     required: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
+    first_required: int = field(init=False, repr=False, compare=False)  # that first step's index
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "required", tuple(frozenset(step.lists) for step in self.steps
-                                                   if not (step.skip or step.optional)))
+        needed = [index for index, step in enumerate(self.steps) if not (step.skip or step.optional)]
+        object.__setattr__(self, "required", tuple(frozenset(self.steps[index].lists) for index in needed))
+        object.__setattr__(self, "first_required", needed[0])  # pattern_syntax holds every pattern to one
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen one's __init__ took twice as long, and a long draft makes thousands
 class PatternMatch:
     first: int  # token range
     end: int
-    captures: dict[str, Match] = field(default_factory=dict)
+    captures: dict[str, Match]
 
 
 class PatternIndex:
     """The patterns that can match a draft, found from the lists that occur in it.
 
     Each pattern is filed under the lists of one step it needs (its first required one), so a draft is
-    checked against only the patterns one of whose needed lists it matched: most drafts, a few patterns."""
+    checked against only the patterns one of whose needed lists it matched, and of those only the ones
+    that its other needed steps' lists occur in too: most drafts, a few patterns."""
 
     def __init__(self, patterns: tuple[Pattern, ...], longest: Mapping[str, int]) -> None:
         """`longest`: the most tokens a match of each phrase list covers."""
@@ -78,12 +82,16 @@ class PatternIndex:
         for position, pattern in enumerate(patterns):
             for name in pattern.required[0]:
                 self._by_list.setdefault(name, []).append(position)
+        self._filed = frozenset(self._by_list)
+        self._unfiled = [pattern.required[1:] for pattern in patterns]  # the needed steps not filed under
 
     def candidates(self, present: frozenset[str]) -> list[Pattern]:
-        """In the order of `patterns`: the ones that may match a draft whose matched lists are `present`."""
-        by_list = self._by_list
-        positions = {position for name in present if name in by_list for position in by_list[name]}
-        return [self.patterns[position] for position in sorted(positions)]
+        """In the order of `patterns`: the ones that may match a draft whose matched lists are `present`.
+        Four in five of those one of whose needed lists occurs lack another, so they are left out here
+        rather than each passed to `find` to find so."""
+        patterns, unfiled, absent = self.patterns, self._unfiled, present.isdisjoint
+        positions = set().union(*map(self._by_list.__getitem__, present & self._filed))  # C's loops, not Python's
+        return [patterns[position] for position in sorted(positions) if not any(map(absent, unfiled[position]))]
 
 
 def _lead(pattern: Pattern, longest: Mapping[str, int]) -> int:
@@ -98,11 +106,13 @@ def _lead(pattern: Pattern, longest: Mapping[str, int]) -> int:
 
 
 class Scopes:
-    """For each token, the end (exclusive) of its clause, sentence or draft; worked out once per draft."""
+    """For each token, the end (exclusive) of its clause, sentence or draft, and the first token of its clause
+    or sentence; worked out once per draft."""
 
     def __init__(self, tokens: Tokens) -> None:
         self._tokens = tokens
         self._ends: dict[str, list[int]] = {}
+        self._firsts: dict[str, list[int]] = {}
 
     def ends(self, within: str) -> list[int]:
         if within not in self._ends:
@@ -110,12 +120,25 @@ class Scopes:
             if within == "draft":
                 self._ends[within] = [len(tokens)] * len(tokens)
             else:
-                starts = tokens.clause_starts if within == "clause" else tokens.sentence_starts
                 ends: list[int] = []
-                for first, end in zip(starts, [*starts[1:], len(tokens)]):
+                for first, end in self._ranges(within):
                     ends.extend([end] * (end - first))
                 self._ends[within] = ends
         return self._ends[within]
+
+    def firsts(self, within: str) -> list[int]:
+        if within not in self._firsts:
+            firsts: list[int] = []
+            for first, end in self._ranges(within):
+                firsts.extend([first] * (end - first))
+            self._firsts[within] = firsts
+        return self._firsts[within]
+
+    def _ranges(self, within: str) -> Iterator[tuple[int, int]]:
+        """Each clause's or sentence's token range."""
+        tokens = self._tokens
+        starts = tokens.clause_starts if within == "clause" else tokens.sentence_starts
+        return zip(starts, [*starts[1:], len(tokens)])
 
 
 def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
@@ -123,24 +146,20 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
     """The pattern's non-overlapping matches, leftmost first, each as short as it can be.
 
     `by_start` maps each phrase list to where its matches end, by where they start; `present` names
-    the lists that matched at all; `lead` is the pattern's entry in `PatternIndex.leads`."""
-    for lists in pattern.required:
-        if lists.isdisjoint(present):
-            return []  # a step that must match has nothing to match in this draft: most patterns, most drafts
-    # Each step's lists' {start: [ends]}, looked up once here rather than for every state tried.
-    lists = tuple(tuple(by_start[name] for name in step.lists if name in by_start) for step in pattern.steps)
+    the lists that matched at all (those `by_start` has); `lead` is the pattern's entry in `PatternIndex.leads`.
+    A pattern that `PatternIndex.candidates` leaves out for this draft is found to match nothing, only slower."""
+    # Each step's lists' {start: [ends]}, looked up once here rather than for every state tried (asking the
+    # frozenset `present`, not `by_start`, which lists are there: it is C's test, not a Python method's; and
+    # lists of lists, as a generator per step cost more than the look-ups).
+    lists = [[by_start[name] for name in step.lists if name in present] for step in pattern.steps]
     if len(pattern.steps) == 1 and pattern.required and not pattern.anchor:
         return _one_step(pattern.steps[0], lists[0], scopes.ends(pattern.within))
-    anchors: list[int] = []
-    if pattern.anchor:
-        anchors = tokens.clause_starts if pattern.anchor == "clause" else tokens.sentence_starts
-        anchors = anchors if len(tokens) else []
-    required = next(index for index, step in enumerate(pattern.steps) if not (step.skip or step.optional))
+    required = pattern.first_required
     landings = _landings(pattern.steps, lists, required)
     # Only starts within `lead` tokens before a match of the first required step (none when it is the first
     # step, whose matches are the starts): in a long draft, a few of its thousands of clauses.
     if pattern.anchor:
-        starts = _anchored(anchors, landings, lead)
+        starts = _anchored(scopes.firsts(pattern.anchor), landings, lead)
     else:
         starts = _leading(landings, lead, len(tokens)) if required else landings
     if not starts:
@@ -161,30 +180,37 @@ def find(pattern: Pattern, tokens: Tokens, by_start: Mapping[str, Ends],
     return found
 
 
-def _one_step(step: Step, lists: tuple[Ends, ...], limits: list[int]) -> list[PatternMatch]:
+def _one_step(step: Step, lists: list[Ends], limits: list[int]) -> list[PatternMatch]:
     """`find` for a pattern of one step that must match, and no anchor (a third of the patterns a draft
     is tried against): at each start, leftmost first and past the last match, the shortest match of
     the step's lists if it ends inside the start's scope, without the state search of longer patterns."""
     found: list[PatternMatch] = []
     free_from = 0
-    for start in sorted({start for ends in lists for start in ends}):
-        if start < free_from:
+    for start, end in _shortest(lists):
+        if start < free_from or end > limits[start]:
             continue
-        limit = limits[start]
-        ends = [end for by_start in lists for end in by_start.get(start, ()) if end <= limit]
-        if ends and (end := min(ends)) > start:  # an empty match is none, as in _match_at
-            found.append(PatternMatch(start, end, {step.capture: (start, end)} if step.capture else {}))
-            free_from = end
+        found.append(PatternMatch(start, end, {step.capture: (start, end)} if step.capture else {}))
+        free_from = end  # past `start`: a phrase's match is never empty
     return found
 
 
-def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], required: int) -> list[int]:
+def _shortest(lists: list[Ends]) -> Iterable[tuple[int, int]]:
+    """Each start of `lists` and its shortest end there, by start, worked out in C's loops. Of several lists,
+    each list's shortest: a start's first is its shortest, and the ones after it are passed, as ending past
+    the scope too or starting inside the match."""
+    if len(lists) == 1:  # most: no pairs to sort
+        starts = sorted(lists[0])
+        return zip(starts, map(min, map(lists[0].get, starts)))
+    return sorted(chain.from_iterable(zip(by_start, map(min, map(by_start.get, by_start))) for by_start in lists))
+
+
+def _landings(steps: tuple[Step, ...], lists: list[list[Ends]], required: int) -> list[int]:
     """Where the first required step matches, ascending; if the next step that is no gap must match too,
     only where it can follow (within the gaps' reach). A necessary condition, so no match is lost, and a
     common first word ("the", then an emoji) no longer costs a try of the pattern at each of its thousands
     of places in a long draft."""
     ends_by_start = lists[required]
-    landings = {start for ends in ends_by_start for start in ends}
+    landings = set(chain.from_iterable(ends_by_start))
     after, reach = required + 1, 0
     while after < len(steps) and steps[after].skip:  # a gap, optional or not, is 0 to `skip` tokens
         reach += steps[after].skip
@@ -200,12 +226,17 @@ def _landings(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], requ
     return sorted(landings)
 
 
-def _reaching(following: tuple[Ends, ...], reach: int) -> set[int]:
-    """The ends a step's match may have for a match of `following` to start within `reach` tokens after it."""
-    return {start - back for by_start in following for start in by_start for back in range(reach + 1)}
+def _reaching(following: list[Ends], reach: int) -> set[int]:
+    """The ends a step's match may have for a match of `following` to start within `reach` tokens after it:
+    the starts, then the starts less each gap, in C's loops."""
+    starts = list(chain.from_iterable(following))
+    reaching = set(starts)
+    for back in range(1, reach + 1):
+        reaching.update(map(sub, starts, repeat(back)))
+    return reaching
 
 
-def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends, ...], reach: int) -> bool:
+def _followed(start: int, ends_by_start: list[Ends], following: list[Ends], reach: int) -> bool:
     """Whether a match from `start` is followed, within `reach` tokens of its end, by a match of `following`:
     plain loops, as a nested generator per landing cost a long draft more than the test itself."""
     for ends in ends_by_start:
@@ -217,12 +248,17 @@ def _followed(start: int, ends_by_start: tuple[Ends, ...], following: tuple[Ends
     return False
 
 
-def _anchored(anchors: list[int], landings: list[int], lead: int) -> list[int]:
-    """The anchors within `lead` tokens before a landing (both ascending), ascending: bisected for around
-    each landing, as a pattern lands at a few places of a long draft that has hundreds of clauses."""
+def _anchored(firsts: list[int], landings: list[int], lead: int) -> list[int]:
+    """The clause or sentence starts within `lead` tokens before a landing (ascending), ascending: read back
+    from each landing along `firsts` (each token's clause or sentence start), as a pattern lands at thousands
+    of places of a long draft, most of them no start's."""
     found: set[int] = set()
     for landing in landings:
-        found.update(anchors[bisect_left(anchors, landing - lead):bisect_right(anchors, landing)])
+        anchor = firsts[landing]
+        # A start found already was found from an earlier landing, whose reach back covers the ones before it.
+        while anchor >= landing - lead and anchor not in found:
+            found.add(anchor)
+            anchor = firsts[anchor - 1] if anchor else -1
     return sorted(found)
 
 
@@ -239,7 +275,7 @@ def _leading(landings: list[int], lead: int, count: int) -> list[int]:
     return starts
 
 
-def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], start: int,
+def _match_at(steps: tuple[Step, ...], lists: list[list[Ends]], start: int,
               limit: int, failed: set[tuple[int, int]]) -> PatternMatch | None:
     """The shortest match of `steps` from token `start` ending by `limit`, or None; `failed` holds the
     (step, token) states known not to finish by `limit`, and gains the ones found now."""
@@ -267,7 +303,7 @@ def _match_at(steps: tuple[Step, ...], lists: tuple[tuple[Ends, ...], ...], star
     return PatternMatch(start, end, captures)
 
 
-def _step_ends(step: Step, lists: tuple[Ends, ...], position: int, limit: int) -> list[int]:
+def _step_ends(step: Step, lists: list[Ends], position: int, limit: int) -> list[int]:
     """Where the step can end when it begins at `position` (`lists`: its lists' ends by start), shortest first."""
     if step.skip:
         return list(range(position, min(position + step.skip, limit) + 1))

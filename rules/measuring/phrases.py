@@ -38,7 +38,7 @@ MAX_PHRASE_TOKENS = 12
 _EXCEPT = "\x00except:"  # internal list names for exceptions; never a rules-file name
 Match = tuple[int, int]  # token range: first, end (exclusive)
 # From this many tokens on, one-word phrases' matches are gathered by form and list (a fixed cost per list
-# that a long draft's thousands of matches repay), below it one by one with the longer phrases.
+# that a long draft's thousands of matches repay), below it token by token.
 _GROUP_SINGLES = 1000
 
 
@@ -60,8 +60,9 @@ class WordTest:
 
 
 Phrase = tuple[WordTest, ...]
-# A phrase filed under what it starts with: (its list, its length, the forms its first test not yet passed
-# where it was found asks for, or None if that test is no word's, that test's offset, the tests after it).
+# A phrase filed under what it starts with: (its list, its length, the forms of its first word test not yet
+# passed where it was found, or None if no such test is a word's, that test's offset, the tests after it, or
+# after the passed ones if a class comes first: "win {number} days" is tested at "days" before "{number}").
 # A phrase found by its first two forms has only its third test on.
 Candidate = tuple[str, int, frozenset[str] | None, int, Phrase]
 
@@ -128,11 +129,11 @@ class PhraseBook:
         """`hidden` lists are matched like the others but are no features: patterns' own phrases."""
         self.phrases: dict[str, list[Phrase]] = {name: [parse_phrase(p) for p in phrases]
                                                  for name, phrases in lists.items()}
-        self._exceptions = {name: _EXCEPT + name for name in exceptions or {}}
+        self._exceptions = {_EXCEPT + name: name for name in exceptions or {}}  # its hidden list: the list
         self._by_form: dict[str, list[Candidate]] = defaultdict(list)
-        # One-word phrases by form: in a long draft their matches are read off where each form occurs, rather
-        # than passing through the candidate loop one by one (half a long draft's tokens match some list).
-        self._singles: dict[str, list[Candidate]] = defaultdict(list)
+        # One-word phrases' lists by form, each list once: their matches (most of a draft's) are read off
+        # where each form occurs, apart from the candidate loop and its tests.
+        self._singles: dict[str, list[str]] = defaultdict(list)
         # Phrases whose first two tests are words (most phrases) by their first form, then by the second:
         # a draft's common words ("you", "our") start many of them but are followed by few. The second
         # level is made for a form the first time a draft has it (a pack's forms times forms is large).
@@ -155,8 +156,10 @@ class PhraseBook:
         for name, phrases in indexed.items():
             for phrase in dict.fromkeys(phrases):  # a phrase listed twice is matched once
                 self._index(name, phrase)
-        # The most tokens a match of each list covers (what bounds where a pattern's match may start).
+        # The most tokens a match of each list covers (what bounds where a pattern's match may start); a class
+        # list's one token too, or an optional "{emoji}" before a sentence's first word would reach back none.
         self.longest = {name: max(map(len, phrases)) for name, phrases in indexed.items() if phrases}
+        self.longest.update(dict.fromkeys(self.class_lists, 1))
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
         self._class_labels = frozenset(self._by_class) | frozenset(self._by_class_pair)
 
@@ -175,7 +178,8 @@ class PhraseBook:
                 self._by_first[form].append((name, phrase))
         elif len(phrase) == 1:
             for form in first.forms:
-                self._singles[form].append(candidate)
+                if name not in self._singles[form]:  # "win" and "won" are each other's forms
+                    self._singles[form].append(name)
         else:
             for form in first.forms:
                 self._by_form[form].append(candidate)
@@ -183,10 +187,25 @@ class PhraseBook:
     def matches(self, tokens: Tokens) -> dict[str, list[Match]]:
         """Every match of every list that occurs (overlapping ones included), in order of start; but
         for `class_lists`."""
+        norms = tokens.norms
+        found = self._single_matches(norms) if len(norms) >= _GROUP_SINGLES else self._each_single(norms)
+        for name, longer in self._longer_matches(tokens).items():
+            # the one-word matches first at a start, as the order of two at one start is nobody's business
+            found[name] = sorted(found[name] + longer, key=itemgetter(0)) if name in found else longer
+        for hidden in self._exceptions.keys() & found.keys():  # the few exceptions a draft matched
+            excepted, name = found.pop(hidden), self._exceptions[hidden]
+            if name in found:
+                if kept := _outside(found[name], excepted):
+                    found[name] = kept
+                else:
+                    del found[name]
+        return found
+
+    def _longer_matches(self, tokens: Tokens) -> dict[str, list[Match]]:
+        """The matches of every phrase but the one-word ones of a word's forms, in order of start."""
         found: dict[str, list[Match]] = {}
         count, norms = len(tokens), tokens.norms
-        grouped = count >= _GROUP_SINGLES
-        for index, candidates in self._starts(tokens, singles=not grouped):
+        for index, candidates in self._starts(tokens):
             for name, length, forms, offset, rest in candidates:
                 end = index + length
                 # Most candidates that fail, fail at the word after the ones they were found by.
@@ -198,16 +217,21 @@ class PhraseBook:
                     found[name].append((index, end))
                 else:
                     found[name] = [(index, end)]
-        if grouped:
-            for name, single in self._single_matches(norms).items():
-                found[name] = sorted(found[name] + single, key=itemgetter(0)) if name in found else single
-        for name, hidden in self._exceptions.items():
-            if (excepted := found.pop(hidden, None)) and name in found:
-                kept = _outside(found[name], excepted)
-                if kept:
-                    found[name] = kept
-                else:
-                    del found[name]
+        return found
+
+    def _each_single(self, norms: list[str]) -> dict[str, list[Match]]:
+        """The one-word phrases' matches of each list, in order, token by token: for a short draft, where
+        `_single_matches`'s grouping costs more than it saves."""
+        found: dict[str, list[Match]] = {}
+        singles = self._singles
+        for index, norm in enumerate(norms):
+            if names := singles.get(norm):
+                match = (index, index + 1)
+                for name in names:
+                    if name in found:
+                        found[name].append(match)
+                    else:
+                        found[name] = [match]
         return found
 
     def _single_matches(self, norms: list[str]) -> dict[str, list[Match]]:
@@ -219,8 +243,8 @@ class PhraseBook:
                 places[norm].append(index)
         by_list: dict[str, list[int]] = defaultdict(list)
         for norm, indexes in places.items():
-            for candidate in singles[norm]:
-                by_list[candidate[0]] += indexes
+            for name in singles[norm]:
+                by_list[name] += indexes
         return {name: [(index, index + 1) for index in sorted(indexes)] for name, indexes in by_list.items()}
 
     def _pairs(self, first: str) -> dict[str, list[Candidate]]:
@@ -232,16 +256,13 @@ class PhraseBook:
         self._by_pair[first] = table  # a race of two threads makes the same table twice
         return table
 
-    def _starts(self, tokens: Tokens, singles: bool) -> list[tuple[int, list[Candidate]]]:
-        """(token index, the phrases that may start there), by index, the one-word phrases only if `singles`:
+    def _starts(self, tokens: Tokens) -> list[tuple[int, list[Candidate]]]:
+        """(token index, the phrases that may start there), by index, but for one-word phrases of a form:
         each index looked up in C-speed comprehensions rather than a Python loop that joins lists for every token."""
         norms = tokens.norms
         by_form, by_first, by_prefix, by_class = self._by_form, self._by_first, self._by_prefix, self._by_class
         by_pair, pairs = self._by_pair, self._pairs
         starts = [(index, entries) for index, norm in enumerate(norms) if (entries := by_form.get(norm))]
-        if singles:
-            by_single = self._singles
-            starts += [(index, entries) for index, norm in enumerate(norms) if (entries := by_single.get(norm))]
         starts += [(index, entries) for index, (norm, following) in enumerate(zip(norms, islice(norms, 1, None)))
                    if norm in by_first and (entries := (by_pair.get(norm) or pairs(norm)).get(following))]
         if lengths := self._prefix_lengths:
@@ -270,8 +291,9 @@ class PhraseBook:
 def _candidate(name: str, phrase: Phrase, passed: int) -> Candidate:
     """A phrase of list `name` as filed under its first `passed` tests (which finding it has checked)."""
     rest = phrase[passed:]
-    if rest and rest[0].forms:
-        return name, len(phrase), rest[0].forms, passed, rest[1:]
+    for offset, test in enumerate(rest):
+        if test.forms:  # a set look-up, which most candidates fail: tried first
+            return name, len(phrase), test.forms, passed + offset, rest if offset else rest[1:]
     return name, len(phrase), None, passed, rest
 
 
