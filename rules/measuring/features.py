@@ -149,7 +149,7 @@ def warm_up() -> None:
 
 def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     tokens = tokenize(text)
-    sentences = [tokens.span(first, end) for first, end in _ranges(tokens.sentence_starts, len(tokens))]
+    sentences = tokens.spans(_ranges(tokens.sentence_starts, len(tokens)))
     features = Features(tokens, dict(plan.zeros), dict(plan.no_spans), sentences, draft_wide=plan.draft_wide)
     _measure_layout(features, text, tokens, platform, plan.limits)
     matches = _measure_phrases(features, tokens, plan)
@@ -163,45 +163,22 @@ def extract(text: str, platform: str, plan: FeaturePlan) -> Features:
     return features
 
 
-def _asks(tokens: Tokens, first: int, end: int) -> bool:
-    """A sentence with a question mark that is not part of a name ("rated by Which? readers")."""
-    norms, extra = tokens.norms, tokens.extra
-    return "?" in norms[first:end] and any(
-        norms[index] == "?" and extra.get(index) != NAME_MARK for index in range(first, end))
-
-
 def _ranges(starts: list[int], count: int) -> list[Match]:
     return [(first, end) for first, end in zip(starts, [*starts[1:], count]) if end > first]
 
 
 def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str, limits: dict[str, int]) -> None:
     kinds = tokens.kinds
-    by_kind: dict[str, list[Span]] = {kind: [] for kind in ("hashtag", "mention", "link", "email", "money", "emoji")}
-    words = caps = 0
-    exclamations: list[Span] = []
-    caps_spans: list[Span] = []
-    extra = tokens.extra
-    for index, kind in enumerate(kinds):
-        if kind in by_kind:
-            by_kind[kind].append(Span(tokens.starts[index], tokens.ends[index]))
-        if kind == "punct":
-            if tokens.norms[index] == "!":
-                exclamations.append(Span(tokens.starts[index], tokens.ends[index]))
-            continue
-        if kind in _NOT_WORDS:
-            continue
-        words += 1
-        # A word in capitals has the caps class, unless it is a number or ordinal word ("FIVE"): those are read.
-        if kind == "word" and ((label := extra.get(index)) == "caps" or (
-                label in _COUNTING_CLASSES and is_caps(text[tokens.starts[index]:tokens.ends[index]]))):
-            caps += 1
-            caps_spans.append(Span(tokens.starts[index], tokens.ends[index]))
-    questions = [sentence for sentence, (first, end) in zip(features.sentences, _ranges(tokens.sentence_starts, len(tokens)))
-                 if _asks(tokens, first, end)]
+    present = set(kinds)  # most drafts have no token of most kinds, and need no pass for them
+    words = len(kinds) - sum(map(kinds.count, present.intersection(_NOT_WORDS)))
+    by_kind = {kind: tokens.token_spans(_indices(kinds, kind)) if kind in present else [] for kind in _SPANNED_KINDS}
+    exclamations = _indices(tokens.norms, "!") if "punct" in present else []
+    caps_spans = tokens.token_spans(_caps_words(text, tokens))
     limit = limits.get(platform, 0)
-    spans = {"questions": questions, "hashtags": by_kind["hashtag"], "mentions": by_kind["mention"],
-             "links": by_kind["link"], "emails": by_kind["email"], "money": by_kind["money"], "emoji": by_kind["emoji"],
-             "exclamations": merge(exclamations), "caps_words": caps_spans}
+    spans = {"questions": _questions(features.sentences, tokens), "hashtags": by_kind["hashtag"],
+             "mentions": by_kind["mention"], "links": by_kind["link"], "emails": by_kind["email"],
+             "money": by_kind["money"], "emoji": by_kind["emoji"],
+             "exclamations": merge(tokens.token_spans(exclamations)), "caps_words": caps_spans}
     closing = _closing_hashtags(tokens)
     spans[CLOSING_HASHTAGS] = closing
     features.spans.update(spans)
@@ -216,8 +193,41 @@ def _measure_layout(features: Features, text: str, tokens: Tokens, platform: str
         sentences=len(features.sentences),
         bare_link=bool(by_kind["link"]) and not words,
         opens_with_mention=bool(kinds) and kinds[0] == "mention",
-        caps_share=round(100 * caps / words) if words else 0,
+        caps_share=round(100 * len(caps_spans) / words) if words else 0,
     )
+
+
+_SPANNED_KINDS = ("hashtag", "mention", "link", "email", "money", "emoji")
+
+
+def _indices(items: list[str], item: str) -> list[int]:
+    """Where `item` stands in `items`: list.index from one to the next, each a scan in C."""
+    found: list[int] = []
+    at = -1
+    for _ in range(items.count(item)):
+        at = items.index(item, at + 1)
+        found.append(at)
+    return found
+
+
+def _caps_words(text: str, tokens: Tokens) -> list[int]:
+    """The words in capitals: the caps class, or a number or ordinal word in capitals ("FIVE"), which have
+    their own class instead. Only the tokens with one of those classes are looked at."""
+    labels = tokens.extra
+    candidates = itertools.compress(labels, map(_CAPS_CANDIDATES.__contains__, labels.values()))
+    return [index for index in candidates if tokens.kinds[index] == "word" and (labels[index] == "caps" or is_caps(
+        text[tokens.starts[index]:tokens.ends[index]]))]
+
+
+_CAPS_CANDIDATES = frozenset({"caps"}) | _COUNTING_CLASSES
+
+
+def _questions(sentences: list[Span], tokens: Tokens) -> list[Span]:
+    """The sentences with a question mark that is not part of a name ("rated by Which? readers")."""
+    if "?" not in tokens.norms:
+        return []
+    marks = [index for index in _indices(tokens.norms, "?") if tokens.extra.get(index) != NAME_MARK]
+    return [sentences[sentence] for sentence in sorted(set(map(tokens.sentence, marks)))]
 
 
 def _measure_phrases(features: Features, tokens: Tokens, plan: FeaturePlan) -> dict[str, list[Match]]:
@@ -227,7 +237,7 @@ def _measure_phrases(features: Features, tokens: Tokens, plan: FeaturePlan) -> d
     for name, found in matches.items():
         if name in lists:  # not a pattern's own phrases
             chosen = non_overlapping(found)
-            spans[name] = [tokens.span(first, end) for first, end in chosen]
+            spans[name] = tokens.spans(chosen)
             values[name] = len(chosen)
     return matches
 
@@ -268,11 +278,12 @@ def _measure_near(features: Features, tokens: Tokens, pairs: tuple[NearPair, ...
 
 def _word_numbers(tokens: Tokens) -> list[int]:
     """For each token, how many words come before it: what `within: N` counts."""
-    numbers, count = [], 0
-    for kind in tokens.kinds:
-        numbers.append(count)
-        count += kind not in _NOT_WORDS
+    numbers = list(itertools.accumulate(map(_WORDS.get, tokens.kinds, itertools.repeat(1)), initial=0))
+    numbers.pop()  # the words of the whole draft
     return numbers
+
+
+_WORDS = dict.fromkeys(_NOT_WORDS, 0)  # how many words each kind of token is: 1 unless listed
 
 
 def _near(tokens: Tokens, firsts: list[Match], seconds: list[Match], within: int | str,
@@ -305,7 +316,9 @@ def _measure_patterns(features: Features, tokens: Tokens, index: PatternIndex, b
     for pattern in index.candidates(present):
         if found := find(pattern, tokens, by_start, scopes, present, index.leads[pattern.key]):
             spans[pattern.key] = [tokens.span(m.first, m.end) for m in found]
-            captures[pattern.key] = [{name: tokens.span(*where) for name, where in m.captures.items()} for m in found]
+            # Most matches capture nothing: an empty dict for those, without a comprehension's call.
+            captures[pattern.key] = [{name: tokens.span(*where) for name, where in m.captures.items()} if m.captures
+                                     else {} for m in found]
             values[pattern.key] = len(found)
 
 
