@@ -114,6 +114,12 @@ def test_body_far_over_limit_is_413_json(client):
     assert response.status_code == 413 and response.is_json
 
 
+@pytest.mark.parametrize("text", ["?", "Share", "RT", "Follow", "#share"])
+def test_a_draft_of_one_word_a_pattern_starts_with_is_answered(lint, text):
+    # Anchored patterns read back from where they land to a clause start: from the first token, nowhere.
+    assert lint(text)["findings"] == []
+
+
 def test_64_kib_of_emoji_and_lone_surrogates_are_answered(client):
     text = "🎉" * 16000 + ". \ud800 RT to win"
     response = _post(client, json.dumps({"text": text}))

@@ -256,7 +256,8 @@ def _anchored(firsts: list[int], landings: list[int], lead: int) -> list[int]:
     for landing in landings:
         anchor = firsts[landing]
         # A start found already was found from an earlier landing, whose reach back covers the ones before it.
-        while anchor >= landing - lead and anchor not in found:
+        # The walk stops at the draft's first token: no start comes before it (-1 would read firsts from the end).
+        while anchor >= max(0, landing - lead) and anchor not in found:
             found.add(anchor)
             anchor = firsts[anchor - 1] if anchor else -1
     return sorted(found)
