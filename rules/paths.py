@@ -21,3 +21,9 @@ def cache_folder() -> Path | None:
         return Path(chosen) if chosen else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "rapport"
+
+
+def ours(info: os.stat_result) -> bool:
+    """A cache file of this user's, which no one else may write (where the system has users): what another
+    user put in a shared cache folder vouches for nothing."""
+    return not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o022)

@@ -2,6 +2,8 @@
 and a check that passed is remembered rather than hashing the files on every start."""
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -30,8 +32,33 @@ def test_a_changed_file_is_noticed_though_it_passed_before(source: Path, tmp_pat
     table = tmp_path / "table.marshal"
     derived_tables.write(table, (source,), PARAMETERS, {"the": 1})
     assert derived_tables.load(table, (source,), PARAMETERS) == {"the": 1}
-    source.write_text("der die das\n", encoding="utf-8")  # same size, another upgrade's bytes
+    time.sleep(0.05)  # past the file system's clock tick, as any later upgrade is
+    source.write_text("das die an\n", encoding="utf-8")  # same size, another upgrade's bytes
     assert derived_tables.load(table, (source,), PARAMETERS) is None
+
+
+def test_an_edit_that_puts_the_modification_time_back_is_noticed(source: Path, tmp_path: Path) -> None:
+    table = tmp_path / "table.marshal"
+    derived_tables.write(table, (source,), PARAMETERS, {"the": 1})
+    assert derived_tables.load(table, (source,), PARAMETERS) == {"the": 1}
+    before = source.stat()
+    time.sleep(0.05)
+    source.write_text("das die an\n", encoding="utf-8")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `touch -r` would
+    assert derived_tables.load(table, (source,), PARAMETERS) is None
+
+
+def test_a_check_remembered_by_a_file_others_may_write_is_made_again(source: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    table = tmp_path / "table.marshal"
+    derived_tables.write(table, (source,), PARAMETERS, {"the": 1})
+    assert derived_tables.load(table, (source,), PARAMETERS) == {"the": 1}
+    (stamp,) = (tmp_path / "cache").iterdir()
+    stamp.chmod(0o666)
+    hashed = []
+    real = derived_tables.digests
+    monkeypatch.setattr(derived_tables, "digests", lambda sources: hashed.append(1) or real(sources))
+    assert derived_tables.load(table, (source,), PARAMETERS) == {"the": 1} and hashed
 
 
 def test_a_check_that_passed_is_not_hashed_again(source: Path, tmp_path: Path,

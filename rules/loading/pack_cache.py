@@ -9,8 +9,8 @@ the Python version), of the path and of the file's bytes; the path and SHA-256 o
 extends; then the pack, pickled. It is used only when all of those match what is read now, so an
 entry never vouches for text it was not made from, nor for an extended file since changed. An entry
 that cannot be read (truncated, corrupt, not this user's: a pickle can run code) is ignored and the
-pack built from the files. The folder is shape_cache.py's, and so is the rest: only packs without a
-problem are remembered, never a draft; RAPPORT_CACHE_DIR= (empty) turns it off; a folder that cannot
+pack built from the files. The folder is paths.py's cache_folder(), as for shape_cache.py, and so is the
+rest: only packs without a problem are remembered, never a draft; RAPPORT_CACHE_DIR= (empty) turns it off; a folder that cannot
 be written only means the pack is built every time.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from ..model import RulePack
-from ..paths import PACKAGE_DIR, cache_folder
+from ..paths import PACKAGE_DIR, cache_folder, ours
 from .sources import SourceFile, read_source
 
 MAX_ENTRIES = 16  # the default pack's entry is about 1 MB
@@ -58,11 +58,6 @@ def _entry(path: Path) -> Path | None:
     return folder / f"{_PREFIX}{slot}"
 
 
-def _ours(info: os.stat_result) -> bool:
-    """This user's file, which no one else may write (where the system has users)."""
-    return not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o022)
-
-
 def cached_pack(path: Path) -> RulePack | None:
     """The pack remembered for `path` if every file it was built from reads the same now, carrying the
     files as just read; None otherwise."""
@@ -72,7 +67,7 @@ def cached_pack(path: Path) -> RulePack | None:
     sources: list[SourceFile] = []
     try:
         with open(entry, "rb") as stream:
-            if not _ours(os.fstat(stream.fileno())):
+            if not ours(os.fstat(stream.fileno())):
                 return None
             key, extended = pickle.load(stream)
             if key != _key(path, read_source(path, sources)):

@@ -5,9 +5,10 @@ A table is stored (marshal) with the SHA-256 of each file it was made from and t
 made with; when either differs from what is installed and asked for now, the caller makes the data from
 the files instead: a slow start, never stale data. Hashing the files on every start (3.6 MB of
 pronouncing dictionary, 8 MB of word lists) was a fifth of `rapport lint`'s start-up, so a check that
-passed is remembered in Rapport's cache folder as an empty file named by the digests and by each file's
-path, size, modification time and inode: a file rewritten, replaced or moved has another name and is
-hashed again. Nothing is written when the caches are turned off or the folder cannot be written.
+passed is remembered in Rapport's cache folder as an empty file of this user's, named by the digests and
+by each file's path, device, inode, size, and modification and change times: a file rewritten, replaced
+or moved has another name and is hashed again (the change time cannot be set back, as the modification
+time can). Nothing is written when the caches are turned off or the folder cannot be written.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..paths import cache_folder
+from ..paths import cache_folder, ours
 
 _PREFIX = "sources-"
 
@@ -31,7 +32,7 @@ def _stamp(sources: tuple[Path, ...], expected: tuple[str, ...]) -> Path | None:
     if folder is None:
         return None
     try:
-        signature = [(str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+        signature = [(str(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
                      for path, info in ((path, os.stat(path)) for path in sources)]
     except OSError:
         return None
@@ -40,7 +41,7 @@ def _stamp(sources: tuple[Path, ...], expected: tuple[str, ...]) -> Path | None:
 
 def _unchanged(sources: tuple[Path, ...], expected: tuple[str, ...]) -> bool:
     stamp = _stamp(sources, expected)
-    if stamp is not None and stamp.is_file():
+    if stamp is not None and _remembered(stamp):
         return True
     try:
         if digests(sources) != expected:
@@ -50,10 +51,17 @@ def _unchanged(sources: tuple[Path, ...], expected: tuple[str, ...]) -> bool:
     if stamp is not None:
         try:
             stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.touch()
+            stamp.touch(mode=0o600)
         except OSError:
             pass
     return True
+
+
+def _remembered(stamp: Path) -> bool:
+    try:
+        return ours(stamp.stat())
+    except OSError:
+        return False
 
 
 def load(table: Path, sources: tuple[Path, ...], parameters: object) -> Any:

@@ -39,10 +39,13 @@ class WordScores(dict[str, Scores]):
         self._groups = groups or {}
 
     def __missing__(self, word: str) -> Scores:
-        packed = self._groups.pop(word[:2], None)
-        if packed is None:
-            return ()
-        self.update(marshal.loads(zlib.decompress(packed)))
+        # Unpacked before the group is let go, and looked up again when it is gone: a thread that finds
+        # its group taken by another finds the words that thread put in.
+        key = word[:2]
+        packed = self._groups.get(key)
+        if packed is not None:
+            self.update(marshal.loads(zlib.decompress(packed)))
+            self._groups.pop(key, None)
         return self.get(word, ())
 
 
