@@ -27,3 +27,25 @@ def ours(info: os.stat_result) -> bool:
     """A cache file of this user's, which no one else may write (where the system has users): what another
     user put in a shared cache folder vouches for nothing."""
     return not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o022)
+
+
+def vouched(stamp: Path | None) -> bool:
+    """Whether `stamp`, an empty file in the cache folder named by what it vouches for, is there and ours."""
+    if stamp is None:
+        return False
+    try:
+        return ours(stamp.stat())
+    except OSError:
+        return False
+
+
+def vouch(stamp: Path | None) -> None:
+    """Leave `stamp`, readable and writable by this user only; a folder that cannot be written only means
+    that the work it saves is done again next time."""
+    if stamp is None:
+        return
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch(mode=0o600)
+    except OSError:
+        pass

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..model import Problem, RulesError
-from ..paths import SCHEMA_PATH
+from ..paths import SCHEMA_PATH, vouch, vouched
 from . import quick_shape, yaml_lines
 from .house_vocabulary import default_rule_id
 from .quick_shape import Check
-from .shape_cache import known_well_shaped, remember_well_shaped, shape_entry
+from .shape_cache import shape_entry
 from .yaml_lines import LineDict
 
 if TYPE_CHECKING:
@@ -61,9 +61,9 @@ def _inlined(node: Any, definitions: Mapping[str, Any]) -> Any:
 def parse_document(raw: bytes, file: str) -> LineDict:
     document = _parse_yaml(raw, file)
     entry = shape_entry(raw)
-    if not known_well_shaped(entry):
+    if not vouched(entry):
         _check_shape(document, file)
-        remember_well_shaped(entry)
+        vouch(entry)
     return document
 
 

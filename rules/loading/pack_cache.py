@@ -10,8 +10,8 @@ extends; then the pack, pickled. It is used only when all of those match what is
 entry never vouches for text it was not made from, nor for an extended file since changed. An entry
 that cannot be read (truncated, corrupt, not this user's: a pickle can run code) is ignored and the
 pack built from the files. The folder is paths.py's cache_folder(), as for shape_cache.py, and so is the
-rest: only packs without a problem are remembered, never a draft; RAPPORT_CACHE_DIR= (empty) turns it off; a folder that cannot
-be written only means the pack is built every time.
+rest: only packs without a problem are remembered, never a draft; RAPPORT_CACHE_DIR= (empty) turns it
+off; a folder that cannot be written only means the pack is built every time.
 """
 from __future__ import annotations
 

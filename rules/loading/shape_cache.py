@@ -2,11 +2,11 @@
 unchanged file does not check its shape again (quick_shape.py's check: 30-40 ms for a 2.3 MB file, 25
 times the hashing; when the schema validator was run on every file, a third of `rapport lint`'s start-up).
 
-An entry is an empty file named by the SHA-256 of the schema's bytes and the rules file's bytes: a changed
-file or schema has another name, so an entry never vouches for text it was not made from, and only files
-with no problem are remembered. Nothing else is written, and never a draft. The folder is paths.py's
-cache_folder(); RAPPORT_CACHE_DIR= (empty) turns it off. A folder that cannot be written only means the
-check runs every time.
+An entry is an empty file of this user's (paths.vouch) named by the SHA-256 of the schema's bytes and the
+rules file's bytes: a changed file or schema has another name, so an entry never vouches for text it was
+not made from, and only files with no problem are remembered. Nothing else is written, and never a draft.
+The folder is paths.py's cache_folder(); RAPPORT_CACHE_DIR= (empty) turns it off. A folder that cannot be
+written only means the check runs every time.
 """
 from __future__ import annotations
 
@@ -30,16 +30,3 @@ def shape_entry(raw: bytes) -> Path | None:
         return None
     return folder / f"shape-{hashlib.sha256(_schema_digest() + raw).hexdigest()}"
 
-
-def known_well_shaped(entry: Path | None) -> bool:
-    return entry is not None and entry.is_file()
-
-
-def remember_well_shaped(entry: Path | None) -> None:
-    if entry is None:
-        return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        entry.touch()
-    except OSError:
-        pass

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..paths import cache_folder, ours
+from ..paths import cache_folder, vouch, vouched
 
 _PREFIX = "sources-"
 
@@ -41,27 +41,15 @@ def _stamp(sources: tuple[Path, ...], expected: tuple[str, ...]) -> Path | None:
 
 def _unchanged(sources: tuple[Path, ...], expected: tuple[str, ...]) -> bool:
     stamp = _stamp(sources, expected)
-    if stamp is not None and _remembered(stamp):
+    if vouched(stamp):
         return True
     try:
         if digests(sources) != expected:
             return False
     except OSError:
         return False
-    if stamp is not None:
-        try:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.touch(mode=0o600)
-        except OSError:
-            pass
+    vouch(stamp)
     return True
-
-
-def _remembered(stamp: Path) -> bool:
-    try:
-        return ours(stamp.stat())
-    except OSError:
-        return False
 
 
 def load(table: Path, sources: tuple[Path, ...], parameters: object) -> Any:
