@@ -224,8 +224,6 @@ _CAPS_CANDIDATES = frozenset({"caps"}) | _COUNTING_CLASSES
 
 def _questions(sentences: list[Span], tokens: Tokens) -> list[Span]:
     """The sentences with a question mark that is not part of a name ("rated by Which? readers")."""
-    if "?" not in tokens.norms:
-        return []
     marks = [index for index in _indices(tokens.norms, "?") if tokens.extra.get(index) != NAME_MARK]
     return [sentences[sentence] for sentence in sorted(set(map(tokens.sentence, marks)))]
 
@@ -315,7 +313,7 @@ def _measure_patterns(features: Features, tokens: Tokens, index: PatternIndex, b
     by_start, scopes = _ByStart(matches, tokens, classes), Scopes(tokens)
     for pattern in index.candidates(present):
         if found := find(pattern, tokens, by_start, scopes, present, index.leads[pattern.key]):
-            spans[pattern.key] = [tokens.span(m.first, m.end) for m in found]
+            spans[pattern.key] = tokens.spans((m.first, m.end) for m in found)
             # Most matches capture nothing: an empty dict for those, without a comprehension's call.
             captures[pattern.key] = [{name: tokens.span(*where) for name, where in m.captures.items()} if m.captures
                                      else {} for m in found]

@@ -37,8 +37,7 @@ def list_file(language: str) -> Path:
 
 
 def _buckets(language: str) -> msgpack.Unpacker:
-    unpacker = msgpack.Unpacker(gzip.open(list_file(language)), raw=False,
-                                read_size=READ_BYTES)
+    unpacker = msgpack.Unpacker(gzip.open(list_file(language)), raw=False, read_size=READ_BYTES)
     unpacker.read_array_header()
     header = unpacker.unpack()
     if header.get("format") != "cB":

@@ -4,8 +4,8 @@ A hint is what a person sees (an underline, a card, one count on the badge); it 
 whose findings it merged, the most relevant first, and offers that rule's suggestions. What makes a
 finding more relevant: a broadcast family over advice (readability, platform), a rule that does not
 already flag an earlier hint (there, it is often the first sentence's echo), a one-click fix over
-advice, a template with a place for every amount, a higher severity, a rule that reads the words
-over one that reads the statistical signal, a fix that keeps more of the draft's own words, more of
+advice, a template with a place for every amount, a rule that reads the words over one that reads
+the statistical signal, a higher severity, a fix that keeps more of the draft's own words, more of
 the hint's words covered, then text order.
 """
 from __future__ import annotations
@@ -96,7 +96,7 @@ def _echoes_dropped(text: str, built: list[Hint], quiet: list[Hint]) -> list[Hin
     own = [len(found & content_words(text[h.span.start:h.span.end])) for found, h in zip(words, built)]
     for index, hint in enumerate(built):
         first = next((s for s in hint.suggestions if s.text), None)
-        if first is None or not said[index] or not any(other and _said_in(said[index], other) and (
+        if first is None or not any(other and _said_in(said[index], other) and (
                 not _said_in(other, said[index]) or (own[at], -at) > (own[index], -index))
                 for at, other in enumerate(said) if at != index):
             continue
